@@ -1,0 +1,2 @@
+// PLACEHOLDER
+console.log('eval');

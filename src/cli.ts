@@ -1,0 +1,2 @@
+// PLACEHOLDER CLI — replaced shortly.
+console.log('diplomatic-annotator');
