@@ -1,2 +1,36 @@
-import type * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
+// Wiring only: each feature registers itself. Nothing heavy runs here; the analysis and the
+// glossary index are built the first time a news file asks for them.
+import * as vscode from 'vscode';
+import { Settings } from './editor/config';
+import { AnalysisService } from './editor/analysisService';
+import { builtinGlossary } from './core/glossary/glossary';
+import { disposeLog, log, logError } from './editor/log';
+import * as newsDocuments from './editor/newsDocuments';
+import * as highlighting from './editor/highlighting';
+import * as hover from './editor/hover';
+import * as outline from './editor/outline';
+import * as statusBar from './editor/statusBar';
+import * as viewCommands from './editor/viewCommands';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  try {
+    const settings = new Settings();
+    const glossary = () => builtinGlossary();
+    const analyses = new AnalysisService(settings, glossary);
+    context.subscriptions.push(settings, analyses, { dispose: disposeLog });
+    newsDocuments.register(context);
+    highlighting.register(context, analyses, settings);
+    hover.register(context, analyses, glossary, []);
+    outline.register(context, analyses);
+    statusBar.register(context, analyses, settings);
+    viewCommands.register(context, analyses);
+    log().info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+  } catch (error) {
+    logError('Activation failed', error);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Diplomatic Annotator could not start: {0}', error instanceof Error ? error.message : String(error)));
+    throw error;
+  }
+}
+
+export function deactivate(): void {}
