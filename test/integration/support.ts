@@ -1,0 +1,54 @@
+// Small helpers shared by the integration tests.
+import * as assert from 'node:assert/strict';
+import path from 'node:path';
+import * as vscode from 'vscode';
+
+export function workspacePath(...parts: string[]): string {
+  const root = process.env.DA_TEST_WORKSPACE ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(root, 'the launcher opens a workspace folder');
+  return path.join(root, ...parts);
+}
+
+export function workspaceUri(...parts: string[]): vscode.Uri {
+  return vscode.Uri.file(workspacePath(...parts));
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails with `what`. */
+export async function eventually<T>(what: string, check: () => T | undefined | false | PromiseLike<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Opens a workspace file in an editor and waits until it is a Russian News document. */
+export async function openNews(name: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(name);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await eventually(`${name} to become russian-news`, () => {
+    const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === uri.toString());
+    return d?.languageId === 'russian-news';
+  });
+  return vscode.window.activeTextEditor ?? editor;
+}
+
+export function positionOf(document: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
+  const at = document.getText().indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" is in ${document.uri.fsPath}`);
+  return document.positionAt(at + delta);
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n---\n');
+}
