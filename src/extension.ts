@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Settings } from './editor/config';
 import { AnalysisService } from './editor/analysisService';
-import { builtinGlossary } from './core/glossary/glossary';
+import { GlossaryService } from './editor/glossaryService';
 import { disposeLog, log, logError } from './editor/log';
 import * as newsDocuments from './editor/newsDocuments';
 import * as highlighting from './editor/highlighting';
@@ -16,9 +16,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   try {
     const settings = new Settings();
-    const glossary = () => builtinGlossary();
+    const glossaries = new GlossaryService(settings);
+    const glossary = () => glossaries.current();
     const analyses = new AnalysisService(settings, glossary);
-    context.subscriptions.push(settings, analyses, { dispose: disposeLog });
+    context.subscriptions.push(settings, glossaries, analyses, glossaries.onDidChange(() => analyses.refreshAll()), { dispose: disposeLog });
     newsDocuments.register(context);
     highlighting.register(context, analyses, settings);
     hover.register(context, analyses, glossary, []);
