@@ -1,0 +1,122 @@
+// `npm run bench`: the figures behind the performance budgets. Prints a table, then one JSON line.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../src/core/analysis/analyze';
+import { AnalysisIndex } from '../src/core/analysis/lookup';
+import type { Annotation } from '../src/core/analysis/types';
+import { annotationHover } from '../src/core/explain/hover';
+import { builtinGlossary } from '../src/core/glossary/glossary';
+import { median, newsText, sized, time } from './corpus';
+import { loadGrammar, tokenizeAll } from './tokenizer';
+import { benchAnchoring } from './anchoring';
+
+const root = path.resolve(__dirname, '..', '..');
+const MB = 1024 * 1024;
+const rows: [string, string, string][] = [];
+const row = (what: string, figure: string, budget = '') => {
+  rows.push([what, figure, budget]);
+  console.error(`  ${what}: ${figure}`);
+};
+
+function analysisMs(text: string, runs: number): number {
+  const glossary = builtinGlossary();
+  analyze(text.slice(0, 10_000), { glossary }); // warm up: glossary index, JIT
+  return median(Array.from({ length: runs }, () => time(() => analyze(text, { glossary })).ms));
+}
+
+/** Random small edits in a document; each followed by what the editor does: a fresh analysis. */
+function keystrokes(text: string, count: number): { median: number; worst: number } {
+  const glossary = builtinGlossary();
+  const letters = 'абвгдежзиклмнопрстуфхцчшщэюя ,.';
+  let doc = text;
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  analyze(doc, { glossary });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = Math.floor(random() * doc.length);
+    doc = random() < 0.8 ? doc.slice(0, at) + letters[Math.floor(random() * letters.length)] + doc.slice(at) : doc.slice(0, at) + doc.slice(at + 1);
+    times.push(time(() => analyze(doc, { glossary })).ms);
+  }
+  return { median: median(times), worst: Math.max(...times) };
+}
+
+function hoverWorst(text: string): { ms: number; perKind: Record<string, number> } {
+  const analysis = analyze(text);
+  const index = new AnalysisIndex(analysis);
+  const glossary = builtinGlossary();
+  const ctx = { index, entry: (id: string) => glossary.get(id), articleDate: analysis.header?.date };
+  const perKind: Record<string, number> = {};
+  for (const kind of ['term', 'date', 'quote', 'speaker'] as const) {
+    const samples = analysis.annotations.filter((a: Annotation) => a.kind === kind).slice(0, 200);
+    if (!samples.length) continue;
+    const times = samples.map((a) => time(() => index.at(a.start).map((h) => annotationHover(h, ctx))).ms);
+    perKind[kind] = Math.max(...times);
+  }
+  return { ms: Math.max(0, ...Object.values(perKind)), perKind };
+}
+
+async function main(): Promise<void> {
+  const { text: base, source } = newsText();
+  console.error(`Diplomatic Annotator benchmarks on ${source} (${(Buffer.byteLength(base) / MB).toFixed(2)} MB of text), node ${process.version}`);
+
+  const five = sized(base, 5 * MB);
+  const fiveMs = analysisMs(five, 5);
+  const perMB = fiveMs / 5;
+  row('analysis, 5 MB', `${fiveMs.toFixed(0)} ms = ${perMB.toFixed(1)} ms/MB = ${(1000 / perMB).toFixed(1)} MB/s`, '< 100 ms/MB');
+
+  const grammar = await loadGrammar(root);
+  tokenizeAll(grammar, five.slice(0, 100_000));
+  const tokenMs = median(Array.from({ length: 3 }, () => time(() => tokenizeAll(grammar, five)).ms));
+  row('TextMate tokenization (vscode-textmate), 5 MB', `${tokenMs.toFixed(0)} ms = ${(tokenMs / 5).toFixed(1)} ms/MB`);
+  const ratio = fiveMs / tokenMs;
+  row('analysis / tokenization', ratio.toFixed(2), '<= 1');
+
+  const growth = [0.1, 1, 5].map((mb) => (mb === 5 ? fiveMs : analysisMs(sized(base, mb * MB), 5)));
+  row('analysis at 0.1 / 1 / 5 MB', growth.map((g) => `${g.toFixed(1)} ms`).join(' / '), 'linear');
+
+  const k50 = keystrokes(sized(base, 50 * 1024), 300);
+  row('keystroke → annotations, 50 KB', `median ${k50.median.toFixed(2)} ms, worst ${k50.worst.toFixed(2)} ms`, '< 16 ms');
+  const k1 = keystrokes(sized(base, MB), 30);
+  row('keystroke → annotations, 1 MB', `median ${k1.median.toFixed(1)} ms, worst ${k1.worst.toFixed(1)} ms`);
+
+  const hover = hoverWorst(sized(base, MB));
+  row('hover (worst of term/date/quote/speaker)', `${hover.ms.toFixed(3)} ms (${Object.entries(hover.perKind).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`, '< 5 ms');
+
+  const anchoring = benchAnchoring(sized(base, MB));
+  row('re-anchor 100 / 1,000 / 10,000 tags after an outside edit, 1 MB', anchoring.map((a) => `${a.ms.toFixed(0)} ms`).join(' / '));
+
+  const bundle = path.join(root, 'dist', 'extension.js');
+  const bundleBytes = existsSync(bundle) ? statSync(bundle).size : 0;
+  row('dist/extension.js', `${bundleBytes} bytes`);
+  const vsix = path.join(root, `diplomatic-annotator-${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version}.vsix`);
+  const vsixBytes = existsSync(vsix) ? statSync(vsix).size : null;
+  row('packaged .vsix', vsixBytes === null ? 'not built (npm run package)' : `${vsixBytes} bytes`, '< 2 MB');
+  const activation = path.join(root, '.vscode-test', 'activation.json');
+  const activationMs = existsSync(activation) ? (JSON.parse(readFileSync(activation, 'utf8')) as { activationMs: number }).activationMs : null;
+  row('activation (from the integration run)', activationMs === null ? 'not measured (npm run test:integration)' : `${activationMs.toFixed(1)} ms`, '< 50 ms');
+
+  console.log('| what | figure | budget |\n| --- | --- | --- |');
+  for (const [what, figure, budget] of rows) console.log(`| ${what} | ${figure} | ${budget} |`);
+  console.log(
+    JSON.stringify({
+      analysisMsPerMB: +perMB.toFixed(2),
+      analysisVsTokenizer: +ratio.toFixed(3),
+      keystrokeMs50KB: +k50.median.toFixed(3),
+      keystrokeMs50KBWorst: +k50.worst.toFixed(3),
+      keystrokeMs1MB: +k1.median.toFixed(2),
+      hoverMs: +hover.ms.toFixed(3),
+      reanchor1000Ms: +anchoring[1].ms.toFixed(1),
+      reanchorMs: anchoring.map((a) => +a.ms.toFixed(1)),
+      activationMs,
+      bundleBytes,
+      vsixBytes,
+      growth: growth.map((g) => +g.toFixed(1)),
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
