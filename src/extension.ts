@@ -11,6 +11,7 @@ import * as hover from './editor/hover';
 import * as outline from './editor/outline';
 import * as statusBar from './editor/statusBar';
 import * as viewCommands from './editor/viewCommands';
+import * as tagging from './editor/tags';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -22,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(settings, glossaries, analyses, glossaries.onDidChange(() => analyses.refreshAll()), { dispose: disposeLog });
     newsDocuments.register(context);
     highlighting.register(context, analyses, settings);
-    hover.register(context, analyses, glossary, []);
+    const tagHover = tagging.register(context, analyses, settings);
+    hover.register(context, analyses, glossary, [tagHover]);
     outline.register(context, analyses);
     statusBar.register(context, analyses, settings);
     viewCommands.register(context, analyses);

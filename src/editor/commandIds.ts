@@ -21,4 +21,6 @@ export const INTERNAL = {
   /** Returns the current analysis of a document as plain data (for tests and the CLI parity check). */
   analysisOf: 'diplomaticAnnotator.internal.analysisOf',
   revealTag: 'diplomaticAnnotator.internal.revealTag',
+  /** Returns a document's tags (UTF-16 offsets), or `{ broken }` when its sidecar is broken. */
+  tagsOf: 'diplomaticAnnotator.internal.tagsOf',
 } as const;

@@ -1,0 +1,99 @@
+// Tags on the page: a background in the label's theme colour, a gutter mark, a mark in the
+// overview ruler; a doubtful tag gets a border. One decoration type per label, made once.
+import * as vscode from 'vscode';
+import type { Tag } from '../../core/tags/types';
+import type { TagService } from './tagService';
+import { isNewsDocument } from '../newsDocuments';
+import { untrusted } from '../hover';
+import { escapeMarkdown } from '../../core/explain/markdown';
+
+const DEFAULT_COLOURS: Record<string, string> = {
+  quote: 'quote',
+  speaker: 'speaker',
+  date: 'date',
+  'treaty-term': 'treatyTerm',
+  claim: 'claim',
+  position: 'position',
+  commitment: 'commitment',
+  note: 'note',
+};
+
+export function colourIdFor(label: string): string {
+  return `diplomaticAnnotator.tag.${DEFAULT_COLOURS[label] ?? 'other'}`;
+}
+
+export class TagDecorations implements vscode.Disposable {
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly doubtful: vscode.TextEditorDecorationType;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly tags: TagService,
+    private readonly gutterIcon: vscode.Uri,
+  ) {
+    this.doubtful = vscode.window.createTextEditorDecorationType({
+      border: '1px dashed',
+      borderColor: new vscode.ThemeColor('diplomaticAnnotator.tag.doubtful'),
+      overviewRulerColor: new vscode.ThemeColor('diplomaticAnnotator.tag.doubtful'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+    });
+    tags.onDidChange(() => this.updateAll(), this, this.disposables);
+    vscode.window.onDidChangeVisibleTextEditors(() => this.updateAll(), this, this.disposables);
+    this.updateAll();
+  }
+
+  private typeFor(label: string): vscode.TextEditorDecorationType {
+    let type = this.types.get(label);
+    if (!type) {
+      const colour = new vscode.ThemeColor(colourIdFor(label));
+      type = vscode.window.createTextEditorDecorationType({
+        backgroundColor: colour,
+        overviewRulerColor: colour,
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        gutterIconPath: this.gutterIcon,
+        gutterIconSize: '70%',
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      });
+      this.types.set(label, type);
+    }
+    return type;
+  }
+
+  updateAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.update(editor);
+  }
+
+  private update(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    if (!isNewsDocument(document)) return;
+    const store = this.tags.get(document)?.store;
+    const byLabel = new Map<string, vscode.DecorationOptions[]>();
+    const doubtful: vscode.DecorationOptions[] = [];
+    const range = (t: { start: number; end: number }) => new vscode.Range(document.positionAt(t.start), document.positionAt(t.end));
+    for (const tag of store?.tags ?? []) {
+      if (tag.status === 'orphaned') continue;
+      if (tag.status === 'doubtful') {
+        if (tag.proposed) doubtful.push({ range: range(tag.proposed), hoverMessage: doubtfulMessage(tag) });
+        continue;
+      }
+      const list = byLabel.get(tag.label) ?? [];
+      list.push({ range: range(tag) });
+      byLabel.set(tag.label, list);
+      this.typeFor(tag.label);
+    }
+    for (const [label, type] of this.types) editor.setDecorations(type, byLabel.get(label) ?? []);
+    editor.setDecorations(this.doubtful, doubtful);
+  }
+
+  dispose(): void {
+    for (const t of this.types.values()) t.dispose();
+    this.doubtful.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function doubtfulMessage(tag: Tag): vscode.MarkdownString {
+  return untrusted(
+    vscode.l10n.t('Doubtful position for the “{0}” tag (match {1}%). Run “Confirm Doubtful Tag Position” or “Reject Doubtful Tag Position”.', escapeMarkdown(tag.label), Math.round((tag.proposed?.score ?? 0) * 100)),
+  );
+}

@@ -1,0 +1,400 @@
+// The tags of every open news document, kept in step with the editor and with the sidecar file.
+// Rules: edits move tags exactly; the sidecar is written (atomically) when the text on disk matches
+// the tags' offsets — at once for a saved document, on save for a dirty one; until then the tags
+// are backed up in the extension's storage. A sidecar that does not parse is never overwritten.
+import * as vscode from 'vscode';
+import { parseSidecar } from '../../core/sidecar/parse';
+import { serializeSidecar } from '../../core/sidecar/serialize';
+import type { SidecarDocument, SidecarProblem } from '../../core/sidecar/types';
+import { TagStore, TagStoreError } from '../../core/tags/store';
+import type { Tag } from '../../core/tags/types';
+import type { TagConflict } from '../../core/tags/merge';
+import { textSha256 } from '../../core/sidecar/convert';
+import { baseName } from '../../core/sidecar/paths';
+import { isNewsDocument } from '../newsDocuments';
+import { log, logError } from '../log';
+import { readSidecar, sidecarUriFor, textUriFor, writeSidecarAtomically } from './sidecarFiles';
+
+export interface TagState {
+  readonly document: vscode.TextDocument;
+  readonly sidecarUri: vscode.Uri;
+  /** Undefined while the sidecar is broken: tagging that file waits until it is fixed. */
+  store?: TagStore;
+  broken?: readonly SidecarProblem[];
+  /** The sidecar text as last read or written by us, to tell our own writes from outside ones. */
+  onDisk?: string;
+  /** The last write failed: say so, keep the backup, retry on the next save. */
+  writeError?: string;
+}
+
+interface Backup {
+  /** Serialized sidecar with offsets for `textSha256`. */
+  sidecar: string;
+  textSha256: string;
+}
+
+const BACKUP_PREFIX = 'diplomaticAnnotator.backup:';
+
+export class TagService implements vscode.Disposable {
+  private readonly states = new Map<string, TagState>();
+  private readonly loading = new Map<string, Promise<TagState | undefined>>();
+  /** Tags of untitled documents that were saved: picked up when the saved file opens. */
+  private readonly handedOver = new Map<string, { sidecar: string }>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('diplomaticAnnotator.sidecar');
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument | undefined>();
+  /** Fires when a document's tags (or their status) changed; undefined for "everything". */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly backupTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly storage: vscode.Memento) {
+    vscode.workspace.onDidOpenTextDocument((d) => void this.load(d), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => this.followEdits(e), this, this.disposables);
+    vscode.workspace.onDidSaveTextDocument((d) => void this.onSaved(d), this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d), this, this.disposables);
+    vscode.workspace.onDidRenameFiles((e) => void this.onRenamed(e), this, this.disposables);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags.yaml');
+    watcher.onDidChange((uri) => void this.onSidecarChanged(uri), this, this.disposables);
+    watcher.onDidCreate((uri) => void this.onSidecarChanged(uri), this, this.disposables);
+    watcher.onDidDelete((uri) => this.onSidecarDeleted(uri), this, this.disposables);
+    this.disposables.push(watcher);
+    for (const d of vscode.workspace.textDocuments) void this.load(d);
+  }
+
+  /** The state of a document's tags, once loaded. */
+  get(document: vscode.TextDocument): TagState | undefined {
+    return this.states.get(document.uri.toString());
+  }
+
+  all(): TagState[] {
+    return [...this.states.values()];
+  }
+
+  /** Loads (once) the tags of a news document: from the sidecar, the backup, or a hand-over. */
+  load(document: vscode.TextDocument): Promise<TagState | undefined> {
+    if (!isNewsDocument(document)) return Promise.resolve(undefined);
+    const key = document.uri.toString();
+    const existing = this.states.get(key);
+    if (existing) return Promise.resolve(existing);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.loadFresh(document).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async loadFresh(document: vscode.TextDocument): Promise<TagState | undefined> {
+    const sidecarUri = sidecarUriFor(document.uri);
+    const state: TagState = { document, sidecarUri };
+    const text = document.getText();
+    const file = baseName(document.uri.path);
+    let onDisk: string | undefined;
+    if (!document.isUntitled) {
+      try {
+        onDisk = await readSidecar(sidecarUri);
+      } catch (error) {
+        logError(`Could not read ${sidecarUri.toString()}`, error);
+        state.broken = [{ message: vscode.l10n.t('The sidecar could not be read: {0}', String(error)), line: 1, column: 1 }];
+      }
+    }
+    state.onDisk = onDisk;
+    if (onDisk !== undefined) {
+      const parsed = parseSidecar(onDisk);
+      this.showProblems(sidecarUri, parsed.ok ? parsed.warnings : parsed.errors, parsed.ok);
+      if (!parsed.ok) {
+        state.broken = parsed.errors;
+      } else {
+        state.store = TagStore.fromSidecar(file, parsed.sidecar, text).store;
+      }
+    } else if (!state.broken) {
+      state.store = new TagStore(file);
+    }
+    const backup = this.storage.get<Backup>(BACKUP_PREFIX + document.uri.toString());
+    const handed = this.handedOver.get(textSha256(text));
+    for (const saved of [backup?.sidecar, handed?.sidecar]) {
+      if (!saved || !state.store) continue;
+      const parsed = parseSidecar(saved);
+      if (parsed.ok) {
+        const recovered = TagStore.fromSidecar(file, parsed.sidecar, text).store;
+        recovered.reanchor(text);
+        const added = state.store.addAll(recovered.tags.filter((t) => !state.store!.get(t.id)));
+        if (added.length) log().info(`restored ${added.length} unsaved tag(s) for ${document.uri.toString()}`);
+      }
+    }
+    if (handed) this.handedOver.delete(textSha256(text));
+    if (state.store) this.reportAnchoring(document, state.store.reanchor(text));
+    this.states.set(document.uri.toString(), state);
+    this.changed.fire(document);
+    if (state.store?.dirty) await this.persist(state);
+    return state;
+  }
+
+  private reportAnchoring(document: vscode.TextDocument, results: readonly { id: string; status: string }[]): void {
+    const counts = new Map<string, number>();
+    for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    if (results.length) log().info(`${document.uri.toString()}: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  }
+
+  private showProblems(uri: vscode.Uri, problems: readonly SidecarProblem[], warningsOnly: boolean): void {
+    this.diagnostics.set(
+      uri,
+      problems.map((p) => {
+        const at = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
+        const d = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), p.message, warningsOnly ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+        d.source = 'Diplomatic Annotator';
+        return d;
+      }),
+    );
+  }
+
+  /** The store of a document for a command, or a message saying why tagging is refused. */
+  async storeFor(document: vscode.TextDocument): Promise<TagStore | string> {
+    if (!isNewsDocument(document)) return vscode.l10n.t('Tags can be added to Russian news files only.');
+    const state = await this.load(document);
+    if (!state) return vscode.l10n.t('Tags can be added to Russian news files only.');
+    if (!state.store) {
+      const where = state.broken?.[0];
+      return vscode.l10n.t(
+        'Tagging is paused for this file: its sidecar {0} is broken{1}. Fix it and tagging resumes; the file is not overwritten.',
+        baseName(state.sidecarUri.path),
+        where ? ` (line ${where.line}: ${where.message})` : '',
+      );
+    }
+    return state.store;
+  }
+
+  /** Run after a command changed a document's tags: repaint, then write or back up. */
+  async commit(document: vscode.TextDocument): Promise<void> {
+    const state = this.get(document);
+    if (!state?.store) return;
+    this.changed.fire(document);
+    await this.persist(state);
+  }
+
+  private async persist(state: TagState): Promise<void> {
+    const { document, store } = state;
+    if (!store?.dirty) return;
+    if (document.isUntitled || document.isDirty) {
+      this.backupSoon(state);
+      return;
+    }
+    await this.write(state);
+  }
+
+  /** Writes the sidecar for the saved text, merging first if it changed on disk since we read it. */
+  private async write(state: TagState): Promise<boolean> {
+    const { document, store, sidecarUri } = state;
+    if (!store || state.broken) return false;
+    const text = document.getText();
+    try {
+      const current = await readSidecar(sidecarUri);
+      if (current !== state.onDisk && current !== undefined) {
+        // Someone else wrote it (another window, git): merge theirs before writing ours.
+        const parsed = parseSidecar(current);
+        if (!parsed.ok) {
+          state.broken = parsed.errors;
+          state.store = undefined;
+          this.showProblems(sidecarUri, parsed.errors, false);
+          this.backupNow(document, store, text);
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0} was changed on disk and no longer parses; your tags are kept and were not written.', baseName(sidecarUri.path)));
+          this.changed.fire(document);
+          return false;
+        }
+        this.settle(document, store.merge(parsed.sidecar, text));
+        store.reanchor(text);
+        state.onDisk = current;
+      }
+      if (!store.dirty && current !== undefined) return true;
+      const sidecar: SidecarDocument = store.toSidecar(text);
+      const content = store.serialize(text);
+      if (content !== current) await writeSidecarAtomically(sidecarUri, content);
+      state.onDisk = content;
+      store.markSaved(sidecar, text);
+      state.writeError = undefined;
+      await this.storage.update(BACKUP_PREFIX + document.uri.toString(), undefined);
+      this.changed.fire(document);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logError(`Could not write ${sidecarUri.toString()}`, error);
+      this.backupNow(document, store, text);
+      if (state.writeError !== message) {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Could not write the tags to {0}: {1}. They are kept in memory and in VS Code\'s storage, and writing is tried again on the next save.', baseName(sidecarUri.path), message),
+        );
+      }
+      state.writeError = message;
+      return false;
+    }
+  }
+
+  private backupSoon(state: TagState): void {
+    const key = state.document.uri.toString();
+    clearTimeout(this.backupTimers.get(key));
+    this.backupTimers.set(
+      key,
+      setTimeout(() => {
+        this.backupTimers.delete(key);
+        if (state.store) this.backupNow(state.document, state.store, state.document.getText());
+      }, 500),
+    );
+  }
+
+  private backupNow(document: vscode.TextDocument, store: TagStore, text: string): void {
+    const backup: Backup = { sidecar: store.serialize(text), textSha256: textSha256(text) };
+    void this.storage.update(BACKUP_PREFIX + document.uri.toString(), backup);
+  }
+
+  private followEdits(e: vscode.TextDocumentChangeEvent): void {
+    const state = this.get(e.document);
+    if (!state?.store || e.contentChanges.length === 0) return;
+    const changes = e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
+    const outcome = state.store.applyEdits(changes, () => e.document.getText());
+    // A clean document after a change that was not an undo/redo was reloaded from disk: check
+    // every tag against the new text, as after any outside change.
+    if (!e.document.isDirty && e.reason === undefined) state.store.reanchor(e.document.getText());
+    if (outcome.changed || state.store.dirty) {
+      this.changed.fire(e.document);
+      void this.persist(state);
+    }
+  }
+
+  private async onSaved(document: vscode.TextDocument): Promise<void> {
+    const state = this.get(document);
+    if (state?.store?.dirty || state?.writeError) await this.write(state);
+  }
+
+  private onClosed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    if (!state) return;
+    if (state.store && state.store.tags.length && document.isUntitled) {
+      // "Save As" closes the untitled document and opens the file: hand its tags over by content.
+      const text = document.getText();
+      this.handedOver.set(textSha256(text), { sidecar: state.store.serialize(text) });
+    }
+    if (state.store?.dirty) this.backupNow(document, state.store, document.getText());
+    this.states.delete(key);
+    this.changed.fire(undefined);
+  }
+
+  private stateForSidecar(uri: vscode.Uri): TagState | undefined {
+    const textUri = textUriFor(uri);
+    return textUri ? this.states.get(textUri.toString()) : undefined;
+  }
+
+  private async onSidecarChanged(uri: vscode.Uri): Promise<void> {
+    const state = this.stateForSidecar(uri);
+    if (!state) return;
+    let content: string | undefined;
+    try {
+      content = await readSidecar(uri);
+    } catch (error) {
+      logError(`Could not re-read ${uri.toString()}`, error);
+      return;
+    }
+    if (content === undefined || content === state.onDisk) return;
+    const { document } = state;
+    const text = document.getText();
+    const parsed = parseSidecar(content);
+    this.showProblems(uri, parsed.ok ? parsed.warnings : parsed.errors, parsed.ok);
+    if (!parsed.ok) {
+      if (state.store) this.backupNow(document, state.store, text);
+      state.broken = parsed.errors;
+      state.store = undefined;
+      state.onDisk = content;
+      this.changed.fire(document);
+      return;
+    }
+    if (!state.store) {
+      // Fixed at last: load it, then bring back what was kept while it was broken.
+      this.states.delete(document.uri.toString());
+      await this.load(document);
+      return;
+    }
+    state.onDisk = content;
+    this.settle(document, state.store.merge(parsed.sidecar, text));
+    state.store.reanchor(text);
+    this.changed.fire(document);
+    if (state.store.dirty) await this.persist(state);
+  }
+
+  private onSidecarDeleted(uri: vscode.Uri): void {
+    const state = this.stateForSidecar(uri);
+    if (!state?.store) return;
+    // The tags stay in memory and in storage; the next change or save writes the sidecar again.
+    state.onDisk = undefined;
+    if (state.store.tags.length) {
+      state.store.dirty = true;
+      this.backupNow(state.document, state.store, state.document.getText());
+    }
+    this.diagnostics.delete(uri);
+  }
+
+  /** Conflicting edits of the same tag are put to the user, never silently decided. */
+  private settle(document: vscode.TextDocument, conflicts: readonly TagConflict[]): void {
+    if (conflicts.length === 0) return;
+    const state = this.get(document);
+    const keepMine = vscode.l10n.t('Keep Mine');
+    const keepTheirs = vscode.l10n.t('Keep the File\'s');
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('{0} tag(s) in {1} were changed both here and in the sidecar on disk ({2}).', conflicts.length, baseName(document.uri.path), conflicts.map((c) => c.id).join(', ')),
+        keepMine,
+        keepTheirs,
+      )
+      .then(async (choice) => {
+        if (!choice || !state?.store) return;
+        for (const c of conflicts) state.store.resolve(c.id, choice === keepMine ? 'ours' : 'theirs');
+        await this.commit(document);
+      });
+  }
+
+  private async onRenamed(e: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of e.files) {
+      const from = sidecarUriFor(oldUri);
+      const content = await readSidecar(from).catch(() => undefined);
+      if (content === undefined) continue;
+      const to = sidecarUriFor(newUri);
+      try {
+        const parsed = parseSidecar(content);
+        // The sidecar follows its text; its `text.file` names the new file.
+        const next = parsed.ok
+          ? serializeSidecar({ ...parsed.sidecar, text: { ...parsed.sidecar.text, file: baseName(newUri.path) } })
+          : content;
+        await writeSidecarAtomically(to, next);
+        await vscode.workspace.fs.delete(from);
+        log().info(`moved ${from.toString()} to ${to.toString()}`);
+      } catch (error) {
+        logError(`Could not move the sidecar ${from.toString()}`, error);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The text was renamed but its tags could not follow: {0} is still at the old place.', baseName(from.path)));
+      }
+      const old = this.states.get(oldUri.toString());
+      if (old) this.states.delete(oldUri.toString());
+      const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
+      if (opened) {
+        this.states.delete(newUri.toString());
+        await this.load(opened);
+      }
+    }
+  }
+
+  /** Tags of a document covering an offset; none when not loaded. */
+  tagsAt(document: vscode.TextDocument, offset: number): Tag[] {
+    return this.get(document)?.store?.at(offset) ?? [];
+  }
+
+  dispose(): void {
+    for (const [key, timer] of this.backupTimers) {
+      clearTimeout(timer);
+      const state = this.states.get(key);
+      if (state?.store) this.backupNow(state.document, state.store, state.document.getText());
+    }
+    for (const d of this.disposables) d.dispose();
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+}
+
+export { TagStoreError };
