@@ -13,7 +13,7 @@ describe('workspace glossaries', () => {
       const t = hoverText(hovers);
       return /Kuala Lumpur format/.test(t) ? t : undefined;
     });
-    assert.match(text, /team\.glossary\.yaml/);
+    assert.match(text, /team\\?\.glossary\\?\.yaml/);
   });
 
   it('shows a glossary entry with Markdown and HTML in it as plain text', async () => {
