@@ -1,0 +1,101 @@
+// `npm run test:integration`: runs the compiled mocha suite inside a real VS Code extension host
+// (code-server + headless chromium) and exits with its verdict. Builds nothing itself.
+//   node test/harness/run.mjs [--grep PATTERN]      (or MOCHA_GREP=PATTERN)
+//   DA_HARNESS_VERBOSE=1  also prints the workbench's own log lines
+//   DA_TEST_TIMEOUT_MS    how long the whole suite may take (default 5 minutes)
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import { ensureHost, launchBrowser, newRunFolder, root, startHost } from './host.mjs';
+
+const suite = path.join(root, 'out/test/integration/index.js');
+const fixtures = path.join(root, 'test/fixtures/workspace');
+const timeoutMs = Number(process.env.DA_TEST_TIMEOUT_MS ?? 5 * 60_000);
+const verbose = Boolean(process.env.DA_HARNESS_VERBOSE);
+const grepAt = process.argv.indexOf('--grep');
+const grep = grepAt === -1 ? process.env.MOCHA_GREP : process.argv[grepAt + 1];
+
+// Lines test/integration/index.ts prints first and last.
+const suiteStart = /^integration suite: /;
+const summary = /^(\d+) passed, (\d+) failed$/;
+// The offline workbench asking the extension gallery; a policy probe.
+const harmless = /getaddrinfo ENOTFOUND|^\[AccountPolicyGate\]/;
+
+let stats; // the suite's own count
+
+async function main() {
+  for (const [file, how] of [[suite, 'node scripts/build.mjs --tests'], [path.join(root, 'dist/extension.js'), 'node scripts/build.mjs']]) {
+    if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing; build first: ${how}`);
+  }
+  await ensureHost();
+  const runFolder = newRunFolder();
+  // A fresh copy each run, so tests may write (sidecars) without touching the fixtures.
+  const workspace = path.join(runFolder, 'workspace');
+  mkdirSync(workspace);
+  if (existsSync(fixtures)) cpSync(fixtures, workspace, { recursive: true });
+
+  const started = Date.now();
+  const host = await startHost({
+    folder: workspace,
+    extensionPath: root,
+    testsPath: suite,
+    runFolder,
+    env: { DA_TEST_WORKSPACE: workspace, ...(grep ? { MOCHA_GREP: grep } : {}) },
+  });
+  const workbenchLog = createWriteStream(path.join(runFolder, 'workbench.log'));
+  let browser;
+  try {
+    browser = await launchBrowser(runFolder);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    let exited;
+    const exitCode = new Promise((resolve) => (exited = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => exited(code));
+
+    // Every workbench log line, the extension host's console included, arrives here as a format
+    // string plus arguments. All go to workbench.log; the terminal gets the suite's own lines.
+    let phase = 'before'; // 'before' the suite's first line, 'during', 'after' its summary
+    const hidden = []; // the last lines before the suite, shown if it never starts
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      workbenchLog.write(`[${type}] ${line}\n`);
+      if (phase === 'before' && suiteStart.test(line)) phase = 'during';
+      const counted = summary.exec(line.trim());
+      if (counted && phase === 'during') {
+        stats = { passed: Number(counted[1]), failed: Number(counted[2]) };
+        phase = 'after';
+      } else if (verbose || (phase === 'during' && !harmless.test(line))) {
+        (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+      } else if (phase === 'before' && hidden.push(line.split('\n')[0]) > 30) {
+        hidden.shift();
+      }
+    });
+
+    await page.goto(host.url);
+    const timeout = new Promise((_, reject) => {
+      setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), timeoutMs).unref();
+    });
+    const code = await Promise.race([exitCode, timeout]).catch((error) => {
+      if (phase === 'before') error.message += `; it never started. Last workbench lines:\n  ${hidden.join('\n  ')}`;
+      throw error;
+    });
+    console.error(`[harness] suite ended with code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return stats?.failed ? 1 : code;
+  } finally {
+    await browser?.close().catch(() => {});
+    host.stop();
+    workbenchLog.end();
+    if (stats && stats.failed === 0) rmSync(runFolder, { recursive: true, force: true });
+    else console.error(`[harness] logs kept in ${path.relative(root, runFolder)}/ (server.log, workbench.log)`);
+  }
+}
+
+let code;
+try {
+  code = await main();
+} catch (error) {
+  console.error(`[harness] ${error.message}`);
+  code = 1;
+}
+// Always the last line, for CI; a suite that never reported counts as one failure.
+console.log(stats ? `${stats.passed} passed, ${stats.failed} failed` : '0 passed, 1 failed');
+process.exit(code === 0 && stats ? 0 : code || 1);
