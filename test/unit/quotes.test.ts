@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import { findQuotes, pairQuotationMarks } from '../../src/core/analysis/quotes';
+import type { QuoteAnnotation, SpeakerAnnotation } from '../../src/core/analysis/types';
+import { scoreQuotes, formatScore, type QuoteFixture } from '../../scripts/eval-quotes';
+import dev from '../fixtures/quotes/dev.yaml';
+import holdout from '../fixtures/quotes/holdout.yaml';
+
+function analyse(text: string) {
+  const { quotes, speakers } = findQuotes(text);
+  const speakerOf = (q: QuoteAnnotation): SpeakerAnnotation | undefined => speakers.find((s) => s.id === q.speaker);
+  return { quotes, speakers, speakerOf };
+}
+
+describe('quotes and speakers', () => {
+  it('finds a straight-quoted quote attributed after with a hyphen and resolves the surname', () => {
+    const text = 'Об этом заявил директор департамента МИД РФ Артур Люкманов.\n"Да, они солидарны с нами", - сказал Люкманов , отвечая на вопрос.';
+    const { quotes, speakerOf } = analyse(text);
+    const q = quotes.find((x) => x.direct)!;
+    assert.equal(q.text, '"Да, они солидарны с нами"');
+    assert.equal(text.slice(q.innerStart, q.innerEnd), 'Да, они солидарны с нами');
+    const s = speakerOf(q)!;
+    assert.equal(s.text, 'Люкманов');
+    assert.equal(s.name, 'Артур Люкманов');
+    assert.equal(s.form, 'name');
+    assert.equal(s.role, 'директор департамента МИД РФ');
+    assert.deepEqual(s.quotes, [q.id]);
+  });
+
+  it('finds a quote in «ёлочки» attributed after with a dash and a pronoun resolved to the last person', () => {
+    const text = 'Спикер Совета Федерации Валентина Матвиенко встретилась с послами. «Диалог необходим», — подчеркнула она.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].text, '«Диалог необходим»');
+    const s = speakerOf(quotes[0])!;
+    assert.equal(s.form, 'pronoun');
+    assert.equal(s.name, 'Валентина Матвиенко');
+  });
+
+  it('finds a quote attributed before with a colon', () => {
+    const { quotes, speakerOf } = analyse('Глава МИД России Сергей Лавров сказал: «Мы готовы к диалогу».');
+    assert.equal(quotes[0].text, '«Мы готовы к диалогу»');
+    assert.equal(speakerOf(quotes[0])!.name, 'Сергей Лавров');
+    assert.equal(speakerOf(quotes[0])!.role, 'глава МИД России');
+  });
+
+  it('splits a quote interrupted by the author’s words into two parts with one speaker', () => {
+    const { quotes, speakers } = analyse('«Ситуация сложная, — сказал Небензя, — но прогресс есть».');
+    assert.deepEqual(quotes.map((q) => q.text), ['«Ситуация сложная', 'но прогресс есть»']);
+    assert.equal(speakers.length, 1);
+    assert.deepEqual(speakers[0].quotes, ['q1', 'q2']);
+  });
+
+  it('gives both quotes of «…», — сказал он, — «…» the same speaker', () => {
+    const { quotes, speakers } = analyse('«Мы готовы», — сказал министр, — «но не на любых условиях».');
+    assert.equal(quotes.length, 2);
+    assert.equal(speakers.length, 1);
+    assert.equal(quotes[0].speaker, quotes[1].speaker);
+  });
+
+  it('keeps nested „лапки“ inside the outer quote', () => {
+    const { quotes } = analyse('«Так называемый „коллективный Запад“ ошибается», — отметил посол.');
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].text, '«Так называемый „коллективный Запад“ ошибается»');
+  });
+
+  it('joins the paragraphs of a multi-paragraph quote', () => {
+    const text = 'Глава МИД Венгрии Петер Сийярто выступил.\n«Венгрия против санкций.\n«Мы защитим свои интересы», — сказал Сийярто.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].text, '«Венгрия против санкций.\n«Мы защитим свои интересы»');
+    assert.equal(speakerOf(quotes[0])!.name, 'Петер Сийярто');
+  });
+
+  it('pairs straight quotation marks by context', () => {
+    const text = 'Компания "Роснефть" сообщила: "Поставки идут по графику".';
+    const spans = pairQuotationMarks(text);
+    assert.deepEqual(spans.map((s) => text.slice(s.open, s.close + 1)), ['"Роснефть"', '"Поставки идут по графику"']);
+  });
+
+  it('does not take names in quotation marks for quotes', () => {
+    const text = 'РИА «Новости», компания «Газпром», газета "Коммерсантъ", операция «Буря в пустыне», форум «Россия — Африка», закон «О международных договорах» и проект «Северный поток — 2» упоминались на конференции Kuban CSC. Так называемые «миротворцы» ушли.';
+    assert.deepEqual(analyse(text).quotes, []);
+  });
+
+  it('finds indirect speech after «что» with the subject before the verb', () => {
+    const { quotes, speakerOf } = analyse('Министр иностранных дел Индии Субраманьям Джайшанкар прибыл в Москву. Министр отметил, что товарооборот растет.');
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].direct, false);
+    assert.equal(quotes[0].text, 'товарооборот растет');
+    assert.equal(speakerOf(quotes[0])!.form, 'role');
+    assert.equal(speakerOf(quotes[0])!.name, 'Субраманьям Джайшанкар');
+  });
+
+  it('resolves a genitive female surname after «по словам» to the nominative full name', () => {
+    const { quotes, speakerOf } = analyse('Официальный представитель МИД России Мария Захарова провела брифинг. По словам Захаровой, ответ будет зеркальным.');
+    assert.equal(quotes[0].text, 'ответ будет зеркальным');
+    assert.equal(speakerOf(quotes[0])!.name, 'Мария Захарова');
+  });
+
+  it('introduces a person first named in the genitive in the nominative', () => {
+    const { quotes, speakerOf } = analyse('По словам официального представителя МИД Марии Захаровой, «Запад сам создал кризис».');
+    assert.equal(quotes[0].direct, true);
+    assert.equal(speakerOf(quotes[0])!.name, 'Мария Захарова');
+  });
+
+  it('finds reported speech with the attribution at the end and a body as speaker', () => {
+    const { quotes, speakerOf } = analyse('Переговоры завершились без итогового документа, сообщили в Кремле.');
+    assert.equal(quotes[0].text, 'Переговоры завершились без итогового документа');
+    const s = speakerOf(quotes[0])!;
+    assert.equal(s.form, 'body');
+    assert.equal(s.name, 'Кремль');
+  });
+
+  it('takes the body named after «в заявлении» as the speaker', () => {
+    const { quotes, speakerOf } = analyse('В заявлении МИД Китая говорится, что Пекин против санкций.');
+    assert.equal(quotes[0].text, 'Пекин против санкций');
+    assert.equal(speakerOf(quotes[0])!.text, 'МИД Китая');
+  });
+
+  it('finds «Как заявил X, «…»» and «как отметил X, …»', () => {
+    const a = analyse('Как заявил постпред России при ООН Василий Небензя, «резолюция политизирована».');
+    assert.equal(a.quotes[0].direct, true);
+    assert.equal(a.speakerOf(a.quotes[0])!.name, 'Василий Небензя');
+    const b = analyse('Как отметил Лавров, санкции не работают.');
+    assert.equal(b.quotes[0].text, 'санкции не работают');
+    assert.equal(b.speakerOf(b.quotes[0])!.text, 'Лавров');
+  });
+
+  it('recognises speech verbs with intervening addressees and inverted order', () => {
+    const { quotes, speakerOf } = analyse('Все страны готовы поддержать конвенцию, заявил журналистам директор департамента МИД РФ Артур Люкманов.');
+    assert.equal(quotes[0].text, 'Все страны готовы поддержать конвенцию');
+    assert.equal(speakerOf(quotes[0])!.name, 'Артур Люкманов');
+  });
+
+  it('reads initials as part of a name', () => {
+    const { speakers } = analyse('С. Лавров подчеркнул: «Россия выполнит обязательства».');
+    assert.equal(speakers[0].text, 'С. Лавров');
+  });
+
+  it('finds dialogue lines opened by a dash', () => {
+    const { quotes, speakerOf } = analyse('— Будет ли продлено соглашение?\n— Мы на это рассчитываем, — ответил замминистра.');
+    assert.deepEqual(quotes.map((q) => q.text), ['Будет ли продлено соглашение?', 'Мы на это рассчитываем']);
+    assert.equal(speakerOf(quotes[1])!.text, 'замминистра');
+  });
+
+  it('numbers quotes and speakers in document order', () => {
+    const { quotes, speakers } = analyse('«Да», — сказал Песков. «Нет», — ответила Захарова.');
+    assert.deepEqual(quotes.map((q) => q.id), ['q1', 'q2']);
+    assert.deepEqual(speakers.map((s) => s.id), ['s1', 's2']);
+    assert.ok(speakers[0].start < speakers[1].start);
+  });
+
+  it('reaches the accuracy targets on the hand-written fixtures (development and held-out)', () => {
+    for (const [name, cases] of [['dev', (dev as { cases: QuoteFixture[] }).cases], ['holdout', (holdout as { cases: QuoteFixture[] }).cases]] as const) {
+      const score = scoreQuotes(cases);
+      const summary = formatScore(name, score) + '\n' + score.errors.join('\n');
+      assert.ok(score.direct.f1 >= 0.95, summary);
+      assert.ok(score.all.f1 >= 0.85, summary);
+      assert.ok(score.speaker.accuracy >= 0.85, summary);
+    }
+    const total = (dev as { cases: QuoteFixture[] }).cases.concat((holdout as { cases: QuoteFixture[] }).cases).reduce((n, c) => n + c.quotes.length, 0);
+    assert.ok(total >= 150, `only ${total} fixture quotes`);
+  });
+
+  it('runs in linear time on long text', () => {
+    const paragraph = '«Мы готовы к диалогу», — заявил Лавров. Он отметил, что Москва открыта. По словам Захаровой, ответ будет. Компания «Газпром» работает.\n';
+    // CPU time, not wall time: the machine is shared. Linear means 10x the text costs about 10x,
+    // a quadratic step would cost about 100x.
+    const cpu = (text: string) => {
+      const best = [0, 1, 2].map(() => {
+        const c = process.cpuUsage();
+        findQuotes(text);
+        const d = process.cpuUsage(c);
+        return d.user + d.system;
+      });
+      return Math.min(...best);
+    };
+    const small = paragraph.repeat(200);
+    const large = paragraph.repeat(2000);
+    findQuotes(small);
+    const tSmall = cpu(small);
+    const tLarge = cpu(large);
+    assert.equal(findQuotes(large).quotes.length, 2000 * 3);
+    assert.ok(tLarge < tSmall * 30, `10x the text took ${(tLarge / 1000).toFixed(1)} ms of CPU vs ${(tSmall / 1000).toFixed(1)} ms`);
+  });
+});
