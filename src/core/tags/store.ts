@@ -1,0 +1,270 @@
+// One document's tags in memory: what the commands change, what the sidecar is written from, and
+// what an outside change of the sidecar is merged into. Pure; the editor layer does the I/O.
+import { applyEdits, type EditOutcome } from '../anchoring/edits';
+import { contextAround } from '../anchoring/context';
+import { reanchor, type AnchorResult, type ReanchorOptions } from '../anchoring/reanchor';
+import { sidecarFromTags, tagsFromSidecar } from '../sidecar/convert';
+import { serializeSidecar } from '../sidecar/serialize';
+import type { SidecarDocument, SidecarProblem, TagSetEntry } from '../sidecar/types';
+import { createIdGenerator } from './ids';
+import { mergeTags, type TagConflict } from './merge';
+import { compareTags, type Tag, type TextChange } from './types';
+
+export const DEFAULT_LABELS = ['quote', 'speaker', 'date', 'treaty-term', 'claim', 'position', 'commitment', 'note'] as const;
+
+export interface TagStoreOptions {
+  /** Makes tag ids (injectable for tests). */
+  readonly newId?: () => string;
+  /** The clock for `created` (injectable for tests). */
+  readonly now?: () => Date;
+  /** Written as each new tag's `author`, when set. */
+  readonly author?: string;
+}
+
+export class TagStoreError extends Error {}
+
+export class TagStore {
+  private byId = new Map<string, Tag>();
+  /** The tags as last read from or written to disk: the base of a three-way merge. */
+  private base: Tag[] = [];
+  private previous: SidecarDocument | undefined;
+  private recent: string[] = [];
+  private unresolved = new Map<string, TagConflict>();
+  private readonly newId: () => string;
+  private readonly now: () => Date;
+  /** True when the sidecar on disk no longer says what memory says. */
+  dirty = false;
+
+  constructor(
+    /** The text file's name, as written in the sidecar. */
+    readonly file: string,
+    private readonly options: TagStoreOptions = {},
+  ) {
+    this.newId = options.newId ?? createIdGenerator();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** A store holding a parsed sidecar's tags, converted to UTF-16 offsets into `text`. */
+  static fromSidecar(file: string, sidecar: SidecarDocument, text: string, options?: TagStoreOptions): { store: TagStore; warnings: SidecarProblem[] } {
+    const store = new TagStore(file, options);
+    const { tags, warnings } = tagsFromSidecar(sidecar, text);
+    store.replaceAll(tags);
+    store.base = tags;
+    store.previous = sidecar;
+    store.recent = [...tags].sort((a, b) => (b.created ?? '').localeCompare(a.created ?? '')).map((t) => t.label);
+    store.recent = [...new Set(store.recent)];
+    return { store, warnings };
+  }
+
+  private replaceAll(tags: readonly Tag[]): void {
+    this.byId = new Map(tags.map((t) => [t.id, t]));
+  }
+
+  /** All tags in text order. */
+  get tags(): Tag[] {
+    return [...this.byId.values()].sort(compareTags);
+  }
+
+  get(id: string): Tag | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Tags covering a UTF-16 offset (innermost first), orphaned ones excluded. */
+  at(offset: number): Tag[] {
+    return this.tags.filter((t) => t.status !== 'orphaned' && t.start <= offset && offset <= t.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+
+  get tagset(): readonly TagSetEntry[] | undefined {
+    return this.previous?.tagset;
+  }
+
+  /** Labels for the quick pick: recently used first, then the tag set, the file's own, the defaults. */
+  labels(defaults: readonly string[] = DEFAULT_LABELS): string[] {
+    const fromSet = this.previous?.tagset?.map((e) => e.label) ?? [];
+    const inFile = this.tags.map((t) => t.label);
+    return [...new Set([...this.recent, ...fromSet, ...inFile, ...defaults])];
+  }
+
+  private put(tag: Tag): Tag {
+    this.byId.set(tag.id, tag);
+    this.dirty = true;
+    return tag;
+  }
+
+  private must(id: string): Tag {
+    const tag = this.byId.get(id);
+    if (!tag) throw new TagStoreError(`No tag ${id} in ${this.file}.`);
+    return tag;
+  }
+
+  /** Tags [start, end) of `text` (UTF-16 offsets) with `label`. */
+  add(text: string, start: number, end: number, label: string, note?: string): Tag {
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= text.length)) {
+      throw new TagStoreError('A tag needs a non-empty selection inside the text.');
+    }
+    const trimmed = label.trim();
+    if (!trimmed || /[\r\n]/.test(trimmed)) throw new TagStoreError('A label must be one line of text.');
+    let id = this.newId();
+    while (this.byId.has(id)) id = this.newId();
+    this.recent = [trimmed, ...this.recent.filter((l) => l !== trimmed)];
+    return this.put({
+      id,
+      label: trimmed,
+      start,
+      end,
+      text: text.slice(start, end),
+      ...contextAround(text, start, end),
+      ...(note ? { note } : {}),
+      links: [],
+      created: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      ...(this.options.author ? { author: this.options.author } : {}),
+    });
+  }
+
+  /** Adds tags made elsewhere (an import), skipping any that repeat a tag already here. */
+  addAll(tags: readonly Tag[]): Tag[] {
+    const key = (t: Tag) => `${t.label}\u0000${t.start}\u0000${t.end}`;
+    const have = new Set(this.tags.map(key));
+    const added: Tag[] = [];
+    for (const t of tags) {
+      if (have.has(key(t))) continue;
+      const tag = this.byId.has(t.id) ? { ...t, id: this.newId() } : t;
+      have.add(key(tag));
+      added.push(this.put(tag));
+    }
+    return added;
+  }
+
+  /** Removes a tag and the links other tags had to it. */
+  remove(id: string): Tag {
+    const tag = this.must(id);
+    this.byId.delete(id);
+    for (const other of this.byId.values()) {
+      if (other.links.some((l) => l.tag === id)) this.byId.set(other.id, { ...other, links: other.links.filter((l) => l.tag !== id) });
+    }
+    this.unresolved.delete(id);
+    this.dirty = true;
+    return tag;
+  }
+
+  setNote(id: string, note: string | undefined): Tag {
+    const tag = this.must(id);
+    const { note: _old, ...rest } = tag;
+    void _old;
+    if ((note || undefined) === tag.note) return tag;
+    return this.put(note ? { ...rest, note } : rest);
+  }
+
+  setLabel(id: string, label: string): Tag {
+    const tag = this.must(id);
+    const trimmed = label.trim();
+    if (!trimmed || /[\r\n]/.test(trimmed)) throw new TagStoreError('A label must be one line of text.');
+    if (trimmed === tag.label) return tag;
+    this.recent = [trimmed, ...this.recent.filter((l) => l !== trimmed)];
+    return this.put({ ...tag, label: trimmed });
+  }
+
+  /** Links tag `id` to tag `target` in a role (e.g. a quote to its `speaker`); once per pair and role. */
+  link(id: string, role: string, target: string): Tag {
+    const tag = this.must(id);
+    this.must(target);
+    if (id === target) throw new TagStoreError('A tag cannot be linked to itself.');
+    if (tag.links.some((l) => l.role === role && l.tag === target)) return tag;
+    return this.put({ ...tag, links: [...tag.links, { role, tag: target }] });
+  }
+
+  unlink(id: string, role: string, target: string): Tag {
+    const tag = this.must(id);
+    const links = tag.links.filter((l) => !(l.role === role && l.tag === target));
+    return links.length === tag.links.length ? tag : this.put({ ...tag, links });
+  }
+
+  /** Moves a doubtful tag to its proposed place (the user said yes). */
+  confirmProposed(id: string, text: string): Tag {
+    const tag = this.must(id);
+    if (!tag.proposed) throw new TagStoreError('This tag has no proposed place to confirm.');
+    const { start, end } = tag.proposed;
+    const { status: _s, proposed: _p, ...rest } = tag;
+    void _s;
+    void _p;
+    return this.put({ ...rest, start, end, text: text.slice(start, end), ...contextAround(text, start, end) });
+  }
+
+  /** Rejects a doubtful tag's proposed place: the tag stays, orphaned, where it was. */
+  rejectProposed(id: string): Tag {
+    const tag = this.must(id);
+    const { proposed: _p, ...rest } = tag;
+    void _p;
+    return this.put({ ...rest, status: 'orphaned' });
+  }
+
+  /** Follows the editor's content changes (see `applyEdits`). */
+  applyEdits(changes: readonly TextChange[], currentText?: () => string): EditOutcome {
+    const outcome = applyEdits(this.tags, changes, currentText);
+    if (outcome.changed) {
+      this.replaceAll(outcome.tags);
+      this.dirty = true;
+    }
+    return outcome;
+  }
+
+  /** Finds every tag again in `text` after an outside change or on open (see `reanchor`). */
+  reanchor(text: string, options?: ReanchorOptions): AnchorResult[] {
+    const before = this.tags;
+    const { tags, results } = reanchor(before, text, options);
+    if (tags.some((t, i) => t !== before[i])) {
+      this.replaceAll(tags);
+      this.dirty = true;
+    }
+    return results;
+  }
+
+  /** The sidecar for the current tags, with offsets for `text`. */
+  toSidecar(text: string): SidecarDocument {
+    return sidecarFromTags(this.tags, text, { file: this.file, previous: this.previous });
+  }
+
+  serialize(text: string): string {
+    return serializeSidecar(this.toSidecar(text));
+  }
+
+  /** Call after the sidecar was written: what was written is the new merge base. */
+  markSaved(written: SidecarDocument, text: string): void {
+    this.previous = written;
+    this.base = tagsFromSidecar(written, text).tags;
+    this.dirty = false;
+  }
+
+  /**
+   * Merges the sidecar now on disk (`theirs`, re-read after an outside change) into memory by tag
+   * id. Returns the conflicts: each keeps the version on screen until `resolve` is called.
+   * The caller re-anchors afterwards if the text changed too.
+   */
+  merge(theirs: SidecarDocument, text: string): TagConflict[] {
+    const theirTags = tagsFromSidecar(theirs, text).tags;
+    const { tags, conflicts } = mergeTags(this.base, this.tags, theirTags);
+    this.replaceAll(tags);
+    this.base = theirTags;
+    this.previous = theirs;
+    for (const c of conflicts) this.unresolved.set(c.id, c);
+    const merged = JSON.stringify(this.tags);
+    this.dirty = merged !== JSON.stringify([...theirTags].sort(compareTags));
+    return conflicts;
+  }
+
+  /** Conflicts from `merge` still waiting for the user. */
+  get conflicts(): TagConflict[] {
+    return [...this.unresolved.values()];
+  }
+
+  /** Settles a conflict: keep the version from memory (`ours`) or the one from disk (`theirs`). */
+  resolve(id: string, side: 'ours' | 'theirs'): void {
+    const c = this.unresolved.get(id);
+    if (!c) return;
+    this.unresolved.delete(id);
+    const chosen = side === 'ours' ? c.ours : c.theirs;
+    if (chosen) this.byId.set(id, chosen);
+    else this.byId.delete(id);
+    this.dirty = true;
+  }
+}

@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { parseSidecar } from '../../src/core/sidecar';
+import { TagStore, createIdGenerator, isGeneratedId, type TagStoreOptions } from '../../src/core/tags';
+
+const TEXT =
+  'ПЕКИН, 5 мар – РИА Новости. Китай и Россия намерены расширять торговлю в национальных валютах, ' +
+  'сообщил министр коммерции КНР Ван Вэньтао. «Мы видим большой потенциал», – подчеркнул он.\n';
+
+function clock(): TagStoreOptions {
+  let t = Date.UTC(2025, 2, 5, 9, 0, 0);
+  return { newId: createIdGenerator({ now: () => t, random32: () => 3 }), now: () => new Date((t += 1000)) };
+}
+
+function span(phrase: string): [number, number] {
+  const s = TEXT.indexOf(phrase);
+  assert.ok(s >= 0);
+  return [s, s + phrase.length];
+}
+
+function saved(store: TagStore, text = TEXT): TagStore {
+  store.markSaved(store.toSidecar(text), text);
+  return store;
+}
+
+/** A second copy of the store as another window (or git) would have it, from the written file. */
+function reread(store: TagStore, text = TEXT): TagStore {
+  const r = parseSidecar(store.serialize(text));
+  assert.ok(r.ok);
+  return TagStore.fromSidecar('story.txt', r.sidecar, text, clock()).store;
+}
+
+describe('tag store', () => {
+  it('tags a selection with its text and context, and is dirty until saved', () => {
+    const store = new TagStore('story.txt', clock());
+    assert.equal(store.dirty, false);
+    const t = store.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+    assert.ok(isGeneratedId(t.id));
+    assert.equal(t.text, 'Ван Вэньтао');
+    assert.ok(t.before.endsWith('КНР '));
+    assert.equal(t.created, '2025-03-05T09:00:01Z');
+    assert.equal(store.dirty, true);
+    saved(store);
+    assert.equal(store.dirty, false);
+  });
+
+  it('refuses an empty selection and an empty label', () => {
+    const store = new TagStore('story.txt');
+    assert.throws(() => store.add(TEXT, 5, 5, 'quote'), /non-empty selection/);
+    assert.throws(() => store.add(TEXT, 0, 5, '  '), /label/);
+  });
+
+  it('never reuses an id, even after a tag is removed', () => {
+    const store = new TagStore('story.txt', clock());
+    const ids = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const t = store.add(TEXT, 0, 5, 'note');
+      assert.ok(!ids.has(t.id));
+      ids.add(t.id);
+      store.remove(t.id);
+    }
+  });
+
+  it('offers recently used labels first, then the defaults', () => {
+    const store = new TagStore('story.txt', clock());
+    store.add(TEXT, ...span('Китай'), 'position');
+    store.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+    const labels = store.labels();
+    assert.deepEqual(labels.slice(0, 3), ['speaker', 'position', 'quote']);
+    assert.equal(new Set(labels).size, labels.length);
+  });
+
+  it('edits a note, links a quote to its speaker, and drops links to a removed tag', () => {
+    const store = new TagStore('story.txt', clock());
+    const speaker = store.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+    const quote = store.add(TEXT, ...span('«Мы видим большой потенциал»'), 'quote');
+    saved(store);
+    assert.equal(store.setNote(quote.id, undefined), quote);
+    assert.equal(store.dirty, false, 'nothing changed, nothing to write');
+    store.setNote(quote.id, 'О торговле в юанях и рублях');
+    store.link(quote.id, 'speaker', speaker.id);
+    store.link(quote.id, 'speaker', speaker.id);
+    assert.deepEqual(store.get(quote.id)!.links, [{ role: 'speaker', tag: speaker.id }]);
+    store.remove(speaker.id);
+    assert.deepEqual(store.get(quote.id)!.links, []);
+    assert.equal(store.get(quote.id)!.note, 'О торговле в юанях и рублях');
+  });
+
+  it('follows edits and writes offsets in code points', () => {
+    const store = new TagStore('story.txt', clock());
+    const t = store.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+    const text = '🙂🙂 ' + TEXT;
+    store.applyEdits([{ rangeOffset: 0, rangeLength: 0, text: '🙂🙂 ' }], () => text);
+    const moved = store.get(t.id)!;
+    assert.equal(text.slice(moved.start, moved.end), 'Ван Вэньтао');
+    const onDisk = store.toSidecar(text).tags[0];
+    assert.equal(onDisk.start, t.start + 3);
+  });
+
+  it('confirms or rejects a doubtful tag’s proposed place', () => {
+    const store = new TagStore('story.txt', clock());
+    const t = store.add(TEXT, ...span('«Мы видим большой потенциал»'), 'quote');
+    const changed = TEXT.replace('большой потенциал', 'огромный потенциал');
+    const [result] = store.reanchor(changed);
+    assert.equal(result.status, 'doubtful');
+    store.confirmProposed(t.id, changed);
+    const confirmed = store.get(t.id)!;
+    assert.equal(confirmed.status, undefined);
+    assert.equal(confirmed.text, '«Мы видим огромный потенциал»');
+
+    const other = new TagStore('story.txt', clock());
+    const u = other.add(TEXT, ...span('«Мы видим большой потенциал»'), 'quote');
+    other.reanchor(changed);
+    other.rejectProposed(u.id);
+    assert.equal(other.get(u.id)!.status, 'orphaned');
+    assert.equal(other.get(u.id)!.text, '«Мы видим большой потенциал»');
+  });
+
+  it('skips imported tags that repeat a tag already there', () => {
+    const store = new TagStore('story.txt', clock());
+    const t = store.add(TEXT, ...span('Китай'), 'organisation');
+    const added = store.addAll([{ ...t, id: 'X1' }, { ...t, id: 'X2', label: 'country' }]);
+    assert.deepEqual(added.map((a) => a.label), ['country']);
+  });
+
+  describe('merging a sidecar changed on disk', () => {
+    function setup() {
+      const mine = new TagStore('story.txt', clock());
+      const speaker = mine.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+      const quote = mine.add(TEXT, ...span('«Мы видим большой потенциал»'), 'quote');
+      saved(mine);
+      const theirs = reread(mine);
+      return { mine, theirs, speaker, quote };
+    }
+
+    it('keeps changes from both sides when they touch different tags or fields', () => {
+      const { mine, theirs, speaker, quote } = setup();
+      mine.setNote(quote.id, 'моя заметка');
+      const added = mine.add(TEXT, ...span('Китай'), 'organisation');
+      theirs.setLabel(quote.id, 'claim');
+      theirs.setNote(speaker.id, 'их заметка');
+      const theirAdded = theirs.add(TEXT, ...span('национальных валютах'), 'position');
+      const conflicts = mine.merge(theirs.toSidecar(TEXT), TEXT);
+      assert.deepEqual(conflicts, []);
+      assert.equal(mine.get(quote.id)!.note, 'моя заметка');
+      assert.equal(mine.get(quote.id)!.label, 'claim');
+      assert.equal(mine.get(speaker.id)!.note, 'их заметка');
+      assert.ok(mine.get(added.id) && mine.get(theirAdded.id));
+      assert.equal(mine.dirty, true, 'memory holds more than the disk');
+    });
+
+    it('reports the same tag changed differently on both sides, keeping the version on screen', () => {
+      const { mine, theirs, quote } = setup();
+      mine.setNote(quote.id, 'моя');
+      theirs.setNote(quote.id, 'их');
+      const conflicts = mine.merge(theirs.toSidecar(TEXT), TEXT);
+      assert.equal(conflicts.length, 1);
+      assert.equal(conflicts[0].kind, 'both-changed');
+      assert.deepEqual(conflicts[0].fields, ['note']);
+      assert.equal(mine.get(quote.id)!.note, 'моя');
+      mine.resolve(quote.id, 'theirs');
+      assert.equal(mine.get(quote.id)!.note, 'их');
+      assert.deepEqual(mine.conflicts, []);
+    });
+
+    it('keeps a tag deleted on one side but changed on the other, and asks', () => {
+      const { mine, theirs, speaker, quote } = setup();
+      mine.remove(speaker.id);
+      theirs.setNote(speaker.id, 'уточнить должность');
+      theirs.remove(quote.id);
+      mine.setNote(quote.id, 'важно');
+      const conflicts = mine.merge(theirs.toSidecar(TEXT), TEXT);
+      assert.deepEqual(conflicts.map((c) => c.kind).sort(), ['changed-here-deleted-there', 'deleted-here-changed-there']);
+      assert.equal(mine.get(speaker.id)!.note, 'уточнить должность');
+      assert.equal(mine.get(quote.id)!.note, 'важно');
+    });
+
+    it('takes a deletion from disk when the tag was not changed here', () => {
+      const { mine, theirs, speaker } = setup();
+      theirs.remove(speaker.id);
+      assert.deepEqual(mine.merge(theirs.toSidecar(TEXT), TEXT), []);
+      assert.equal(mine.get(speaker.id), undefined);
+      assert.equal(mine.dirty, false, 'memory and disk agree');
+    });
+  });
+});
