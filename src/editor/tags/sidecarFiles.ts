@@ -3,6 +3,14 @@
 // leaves the old sidecar or the new one, never half of one.
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../../core/sidecar/paths';
+import { MAX_SIDECAR_LENGTH } from '../../core/sidecar/parse';
+
+/** A sidecar too large to be one (a misplaced dump, a runaway generator): refused before reading. */
+export class SidecarTooLarge extends Error {
+  constructor(readonly size: number) {
+    super(`the file is ${(size / 1024 / 1024).toFixed(0)} MB, over the ${MAX_SIDECAR_LENGTH / 1024 / 1024} MB a sidecar may be`);
+  }
+}
 
 export function sidecarUriFor(textUri: vscode.Uri): vscode.Uri {
   return textUri.with({ path: textUri.path + SIDECAR_SUFFIX });
@@ -15,6 +23,8 @@ export function textUriFor(sidecarUri: vscode.Uri): vscode.Uri | undefined {
 /** The sidecar's text, or undefined when there is none. Other errors (permissions) are thrown. */
 export async function readSidecar(uri: vscode.Uri): Promise<string | undefined> {
   try {
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > MAX_SIDECAR_LENGTH) throw new SidecarTooLarge(size);
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;

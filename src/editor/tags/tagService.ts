@@ -95,7 +95,8 @@ export class TagService implements vscode.Disposable {
         onDisk = await readSidecar(sidecarUri);
       } catch (error) {
         logError(`Could not read ${sidecarUri.toString()}`, error);
-        state.broken = [{ message: vscode.l10n.t('The sidecar could not be read: {0}', String(error)), line: 1, column: 1 }];
+        state.broken = [{ message: vscode.l10n.t('The sidecar could not be read: {0}', error instanceof Error ? error.message : String(error)), line: 1, column: 1 }];
+        this.showProblems(sidecarUri, state.broken, false);
       }
     }
     state.onDisk = onDisk;
