@@ -10,6 +10,11 @@ export interface GlossaryEntry {
   lemma: string;
   /** Further surface forms or phrases (any case); inflected forms are derived from them. */
   forms?: string[];
+  /**
+   * Forms matched word for word as written (any case, no inflection): irregular forms the paradigm
+   * guess would miss or over-match, e.g. `посла` for `посол` without also matching `после`.
+   */
+  exactForms?: string[];
   /** Acronyms and short names: `АСЕАН`, `Совбез ООН`. */
   acronyms?: string[];
   /** English equivalent: `ratification`. */
