@@ -166,7 +166,7 @@ function takeFlag(args: string[], name: string): boolean {
   return i !== -1;
 }
 
-export function main(argv: string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s + '\n')): number {
+export function main(argv: string[], out: (s: string) => void = (s) => void process.stdout.write(s), err: (s: string) => void = (s) => void process.stderr.write(s + '\n')): number {
   const [command, ...args] = argv;
   try {
     switch (command) {
