@@ -7,7 +7,6 @@ export interface Config {
   analysisDelay: number;
   glossaryFiles: string[];
   tagLabels: string[];
-  tagContextLength: number;
 }
 
 const SECTION = 'diplomaticAnnotator';
@@ -25,7 +24,6 @@ function read(): Config {
     analysisDelay: Math.min(5000, Math.max(0, c.get('analysisDelay', 150))),
     glossaryFiles: c.get<string[]>('glossary.files', ['**/*.glossary.yaml']).filter((g) => typeof g === 'string'),
     tagLabels: c.get<string[]>('tags.labels', []).filter((l) => typeof l === 'string' && l.trim() !== ''),
-    tagContextLength: Math.min(200, Math.max(0, c.get('tags.contextLength', 32))),
   };
 }
 
