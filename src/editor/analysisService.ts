@@ -24,6 +24,8 @@ export class AnalysisService implements vscode.Disposable {
   /** Fires when a document's analysis (or its being skipped) changed. */
   readonly onDidUpdate = this.updated.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** performance.now() when the first analysis finished: the end of "activation to first paint". */
+  firstAnalysisAt: number | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -76,6 +78,7 @@ export class AnalysisService implements vscode.Disposable {
       const analysis = analyze(document.getText(), { glossary: this.glossary() });
       const result: DocumentAnalysis = { version: document.version, index: new AnalysisIndex(analysis), millis: performance.now() - started };
       this.cache.set(document.uri.toString(), result);
+      this.firstAnalysisAt ??= performance.now();
       log().trace(`analysed ${document.uri.toString()} v${document.version} in ${result.millis.toFixed(1)} ms (${analysis.annotations.length} annotations)`);
       return result;
     } catch (error) {
