@@ -95,8 +95,14 @@ async function main(): Promise<void> {
   const vsixBytes = existsSync(vsix) ? statSync(vsix).size : null;
   row('packaged .vsix', vsixBytes === null ? 'not built (npm run package)' : `${vsixBytes} bytes`, '< 2 MB');
   const activation = path.join(root, '.vscode-test', 'activation.json');
-  const activationMs = existsSync(activation) ? (JSON.parse(readFileSync(activation, 'utf8')) as { activationMs: number }).activationMs : null;
-  row('activation (from the integration run)', activationMs === null ? 'not measured (npm run test:integration)' : `${activationMs.toFixed(1)} ms`, '< 50 ms');
+  const measured = existsSync(activation) ? (JSON.parse(readFileSync(activation, 'utf8')) as { activationMs: number; firstAnalysisMs?: number }) : undefined;
+  const activationMs = measured ? +measured.activationMs.toFixed(1) : null;
+  const firstAnalysisMs = measured?.firstAnalysisMs !== undefined ? +measured.firstAnalysisMs.toFixed(1) : null;
+  row(
+    'activation, bundle load included (real VS Code, from the last integration run)',
+    measured ? `${activationMs} ms; first news file analysed ${firstAnalysisMs} ms after loading began` : 'not measured (npm run test:integration)',
+    '< 50 ms',
+  );
 
   console.log('| what | figure | budget |\n| --- | --- | --- |');
   for (const [what, figure, budget] of rows) console.log(`| ${what} | ${figure} | ${budget} |`);
@@ -111,6 +117,7 @@ async function main(): Promise<void> {
       reanchor1000Ms: +anchoring[1].ms.toFixed(1),
       reanchorMs: anchoring.map((a) => +a.ms.toFixed(1)),
       activationMs,
+      firstAnalysisMs,
       bundleBytes,
       vsixBytes,
       growth: growth.map((g) => +g.toFixed(1)),
