@@ -7,6 +7,7 @@ export interface Config {
   analysisDelay: number;
   glossaryFiles: string[];
   tagLabels: string[];
+  tagShowLabels: boolean;
 }
 
 const SECTION = 'diplomaticAnnotator';
@@ -24,6 +25,7 @@ function read(): Config {
     analysisDelay: Math.min(5000, Math.max(0, c.get('analysisDelay', 150))),
     glossaryFiles: c.get<string[]>('glossary.files', ['**/*.glossary.yaml']).filter((g) => typeof g === 'string'),
     tagLabels: c.get<string[]>('tags.labels', []).filter((l) => typeof l === 'string' && l.trim() !== ''),
+    tagShowLabels: c.get('tags.showLabels', true),
   };
 }
 

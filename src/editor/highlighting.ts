@@ -78,6 +78,9 @@ class SemanticTokens implements vscode.DocumentSemanticTokensProvider {
 class SpeakerPairing implements vscode.Disposable {
   private readonly quoteType = vscode.window.createTextEditorDecorationType({
     backgroundColor: new vscode.ThemeColor('diplomaticAnnotator.pairedQuoteBackground'),
+    borderWidth: '0 0 1px 0',
+    borderStyle: 'dashed',
+    borderColor: new vscode.ThemeColor('diplomaticAnnotator.pairedQuoteBorder'),
   });
   private readonly speakerType = vscode.window.createTextEditorDecorationType({
     borderWidth: '0 0 2px 0',

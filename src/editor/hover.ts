@@ -31,7 +31,7 @@ class GlossHoverProvider implements vscode.HoverProvider {
     let range: vscode.Range | undefined;
     if (analysis) {
       const glossary = this.glossary();
-      const ctx = { index: analysis.index, entry: (id: string) => glossary.get(id), articleDate: analysis.index.analysis.header?.date };
+      const ctx = { index: analysis.index, entry: (id: string) => glossary.get(id), articleDate: analysis.index.analysis.header?.date, l10n: vscode.l10n };
       const hits = analysis.index.at(offset);
       for (const a of hits) parts.push(annotationHover(a, ctx));
       if (hits.length) range = new vscode.Range(document.positionAt(hits[0].start), document.positionAt(hits[0].end));

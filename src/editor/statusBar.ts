@@ -24,6 +24,7 @@ export function register(context: vscode.ExtensionContext, analyses: AnalysisSer
       item.tooltip = vscode.l10n.t('Analysis highlighting is off for this file. Click to turn it on.');
       item.command = COMMANDS.toggleHighlighting;
     }
+    item.accessibilityInformation = { label: typeof item.tooltip === 'string' ? item.tooltip : item.text };
     item.show();
   };
   context.subscriptions.push(

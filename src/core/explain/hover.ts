@@ -5,8 +5,20 @@ import type { GlossaryEntry } from '../glossary/types';
 import { escapeMarkdown as esc, excerpt } from './markdown';
 import { spellDateValue } from './dates';
 
+/** Translates a hover phrase (the editor passes `vscode.l10n`; `{0}` placeholders as there). */
+export interface Translator {
+  t(message: string, ...args: (string | number)[]): string;
+}
+
+/** English, as written: for the CLI, tests and anything outside the editor. */
+export const inEnglish: Translator = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m)),
+};
+
 export interface HoverContext {
   index: AnalysisIndex;
+  /** Defaults to English. */
+  l10n?: Translator;
   /** Glossary entry by id; undefined when unknown. */
   entry(id: string): GlossaryEntry | undefined;
   /** The article's own date, from its header. */
@@ -30,56 +42,60 @@ export function termHover(term: TermAnnotation, ctx: HoverContext): string {
   if (entry?.fullNameRu || entry?.fullNameEn) {
     lines.push([entry.fullNameRu, entry.fullNameEn].filter(Boolean).map((n) => esc(n as string)).join(' / '));
   }
-  if (entry?.acronyms?.length && !entry.fullNameRu) lines.push(`Also: ${entry.acronyms.map((a) => esc(a)).join(', ')}`);
+  const l10n = ctx.l10n ?? inEnglish;
+  if (entry?.acronyms?.length && !entry.fullNameRu) lines.push(l10n.t('Also: {0}', entry.acronyms.map((a) => esc(a)).join(', ')));
   if (entry?.definition) lines.push(esc(entry.definition));
   const facts: string[] = [];
-  if (entry?.adopted) facts.push(`adopted ${esc(entry.adopted)}`);
+  if (entry?.adopted) facts.push(l10n.t('adopted {0}', esc(entry.adopted)));
   if (entry?.status) facts.push(esc(entry.status));
   if (facts.length) lines.push(facts.join(' · '));
-  if (entry?.source) lines.push(`Source: ${esc(entry.source)}`);
-  if (!entry) lines.push('Not in the glossary: recognised by the shape of its name.');
-  else if (entry.origin && entry.origin !== 'built-in') lines.push(`From ${esc(entry.origin)}`);
+  if (entry?.source) lines.push(l10n.t('Source: {0}', esc(entry.source)));
+  if (!entry) lines.push(l10n.t('Not in the glossary: recognised by the shape of its name.'));
+  else if (entry.origin && entry.origin !== 'built-in') lines.push(l10n.t('From {0}', esc(entry.origin)));
   return lines.join('\n\n');
 }
 
 export function dateHover(date: DateAnnotation, ctx: HoverContext): string {
-  const lines = [`**Date** · дата: ${esc(date.text)}`];
+  const l10n = ctx.l10n ?? inEnglish;
+  const lines = [`**${l10n.t('Date · дата')}**: ${esc(date.text)}`];
   if (date.value) {
     const spelled = spellDateValue(date.value);
     lines.push(`\`${esc(date.value)}\`${spelled ? ` — ${esc(spelled.en)} · ${esc(spelled.ru)}` : ''}`);
-    if (date.relative && ctx.articleDate) lines.push(`Resolved against the article's date, ${esc(ctx.articleDate)}.`);
+    if (date.relative && ctx.articleDate) lines.push(l10n.t("Resolved against the article's date, {0}.", esc(ctx.articleDate)));
   } else if (date.relative) {
-    lines.push('Relative date: the file has no header date to resolve it against.');
+    lines.push(l10n.t('Relative date: the file has no header date to resolve it against.'));
   }
   return lines.join('\n\n');
 }
 
-function speakerLine(speaker: SpeakerAnnotation | undefined): string {
-  if (!speaker) return 'Speaker not found in the text.';
+function speakerLine(speaker: SpeakerAnnotation | undefined, l10n: Translator): string {
+  if (!speaker) return l10n.t('Speaker not found in the text.');
   const who = esc(speaker.name ?? speaker.text);
   return speaker.role ? `${who}, ${esc(speaker.role)}` : who;
 }
 
 export function quoteHover(quote: QuoteAnnotation, ctx: HoverContext): string {
+  const l10n = ctx.l10n ?? inEnglish;
   const speaker = ctx.index.speakerOf(quote);
-  const lines = [`**${quote.direct ? 'Direct quote' : 'Indirect speech'}** · ${quote.direct ? 'прямая речь' : 'косвенная речь'}`, `Said by: ${speakerLine(speaker)}`];
+  const lines = [`**${quote.direct ? l10n.t('Direct quote · прямая речь') : l10n.t('Indirect speech · косвенная речь')}**`, l10n.t('Said by: {0}', speakerLine(speaker, l10n))];
   const person = ctx.index.personOf(quote);
   if (person !== undefined) {
     const others = ctx.index.quotesBy(person).length - 1;
-    lines.push(others === 0 ? 'No other quotes by this speaker in the file.' : `${others} other quote${others === 1 ? '' : 's'} by this speaker in the file.`);
+    lines.push(others === 0 ? l10n.t('No other quotes by this speaker in the file.') : others === 1 ? l10n.t('1 other quote by this speaker in the file.') : l10n.t('{0} other quotes by this speaker in the file.', others));
   }
   return lines.join('\n\n');
 }
 
 export function speakerHover(speaker: SpeakerAnnotation, ctx: HoverContext): string {
-  const forms: Record<string, string> = { name: 'name', role: 'role', body: 'body', pronoun: 'pronoun' };
-  const lines = [`**Speaker** · автор: ${speakerLine(speaker)}`];
-  if (speaker.name && speaker.name !== speaker.text) lines.push(`Mentioned here as “${esc(speaker.text)}” (${forms[speaker.form] ?? speaker.form}).`);
+  const l10n = ctx.l10n ?? inEnglish;
+  const forms: Record<string, string> = { name: l10n.t('name'), role: l10n.t('role'), body: l10n.t('body'), pronoun: l10n.t('pronoun') };
+  const lines = [`**${l10n.t('Speaker · автор')}**: ${speakerLine(speaker, l10n)}`];
+  if (speaker.name && speaker.name !== speaker.text) lines.push(l10n.t('Mentioned here as “{0}” ({1}).', esc(speaker.text), forms[speaker.form] ?? speaker.form));
   const person = ctx.index.personOf(speaker);
   const quotes = person === undefined ? [] : ctx.index.quotesBy(person);
   if (quotes.length) {
-    lines.push(`Quotes in this file (${quotes.length}):`);
-    lines.push(quotes.slice(0, 10).map((q) => `- ${esc(excerpt(q.text))}`).join('\n') + (quotes.length > 10 ? `\n- … ${quotes.length - 10} more` : ''));
+    lines.push(l10n.t('Quotes in this file ({0}):', quotes.length));
+    lines.push(quotes.slice(0, 10).map((q) => `- ${esc(excerpt(q.text))}`).join('\n') + (quotes.length > 10 ? `\n- … ${l10n.t('{0} more', quotes.length - 10)}` : ''));
   }
   return lines.join('\n\n');
 }

@@ -35,8 +35,24 @@ async function storeOf(ctx: Context, editor: vscode.TextEditor): Promise<TagStor
   return store;
 }
 
+function statusWord(tag: Tag): string {
+  return tag.status === 'doubtful' ? vscode.l10n.t('doubtful') : tag.status === 'orphaned' ? vscode.l10n.t('orphaned') : '';
+}
+
+/** A command's target: a tag id, or a Tags view item (whose document is brought to the front). */
+type TagTarget = string | { state: { document: vscode.TextDocument }; tag: Tag } | undefined;
+
+async function targetId(target: TagTarget): Promise<string | undefined> {
+  if (target === undefined || typeof target === 'string') return target;
+  if (typeof target === 'object' && 'tag' in target) {
+    await vscode.window.showTextDocument(target.state.document);
+    return target.tag.id;
+  }
+  return undefined;
+}
+
 function describe(tag: Tag): vscode.QuickPickItem & { tag: Tag } {
-  const status = tag.status ? ` · ${tag.status}` : '';
+  const status = tag.status ? ` · ${statusWord(tag)}` : '';
   return { label: excerpt(tag.text, 70), description: `${tag.label}${status}`, detail: tag.note, tag };
 }
 
@@ -240,15 +256,15 @@ function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>): (...
 export function register(context: vscode.ExtensionContext, ctx: Context): void {
   const command = <A extends unknown[], R>(id: string, body: (...args: A) => Promise<R>) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(body)));
   command(COMMANDS.tagSelection, (label?: string, note?: string) => tagSelection(ctx, label, note));
-  command(COMMANDS.removeTag, (id?: string) => removeTag(ctx, id));
-  command(COMMANDS.editTagNote, (id?: string, note?: string) => editTagNote(ctx, id, note));
+  command(COMMANDS.removeTag, async (target?: TagTarget) => removeTag(ctx, await targetId(target)));
+  command(COMMANDS.editTagNote, async (target?: TagTarget, note?: string) => editTagNote(ctx, await targetId(target), typeof note === 'string' ? note : undefined));
   command(COMMANDS.linkQuoteToSpeaker, (quote?: string, speaker?: string) => linkQuoteToSpeaker(ctx, quote, speaker));
   command(COMMANDS.acceptSuggestion, () => acceptSuggestion(ctx));
   command(COMMANDS.nextTag, () => step(ctx, 1));
   command(COMMANDS.previousTag, () => step(ctx, -1));
   command(COMMANDS.showTags, () => showTags(ctx));
-  command(COMMANDS.confirmAnchor, (id?: string) => settleDoubtful(ctx, true, id));
-  command(COMMANDS.rejectAnchor, (id?: string) => settleDoubtful(ctx, false, id));
+  command(COMMANDS.confirmAnchor, async (target?: TagTarget) => settleDoubtful(ctx, true, await targetId(target)));
+  command(COMMANDS.rejectAnchor, async (target?: TagTarget) => settleDoubtful(ctx, false, await targetId(target)));
   command(INTERNAL.revealTag, (uri: vscode.Uri, id: string) => revealTag(ctx, uri, id));
   command(INTERNAL.tagsOf, async (uri?: vscode.Uri) => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;

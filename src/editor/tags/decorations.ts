@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Tag } from '../../core/tags/types';
 import type { TagService } from './tagService';
+import type { Settings } from '../config';
 import { isNewsDocument } from '../newsDocuments';
 import { untrusted } from '../hover';
 import { escapeMarkdown } from '../../core/explain/markdown';
@@ -29,6 +30,7 @@ export class TagDecorations implements vscode.Disposable {
 
   constructor(
     private readonly tags: TagService,
+    private readonly settings: Settings,
     private readonly gutterIcon: vscode.Uri,
   ) {
     this.doubtful = vscode.window.createTextEditorDecorationType({
@@ -38,6 +40,7 @@ export class TagDecorations implements vscode.Disposable {
       overviewRulerLane: vscode.OverviewRulerLane.Left,
     });
     tags.onDidChange(() => this.updateAll(), this, this.disposables);
+    settings.onDidChange(() => this.updateAll(), this, this.disposables);
     vscode.window.onDidChangeVisibleTextEditors(() => this.updateAll(), this, this.disposables);
     this.updateAll();
   }
@@ -48,6 +51,9 @@ export class TagDecorations implements vscode.Disposable {
       const colour = new vscode.ThemeColor(colourIdFor(label));
       type = vscode.window.createTextEditorDecorationType({
         backgroundColor: colour,
+        // High-contrast themes give tags no background; the border carries them there.
+        border: '1px solid',
+        borderColor: new vscode.ThemeColor('diplomaticAnnotator.tag.border'),
         overviewRulerColor: colour,
         overviewRulerLane: vscode.OverviewRulerLane.Left,
         gutterIconPath: this.gutterIcon,
@@ -77,7 +83,12 @@ export class TagDecorations implements vscode.Disposable {
         continue;
       }
       const list = byLabel.get(tag.label) ?? [];
-      list.push({ range: range(tag) });
+      // The label after the words: a tag is told by its name, not by colour alone.
+      list.push(
+        this.settings.value.tagShowLabels
+          ? { range: range(tag), renderOptions: { after: { contentText: ` ${tag.label}`, color: new vscode.ThemeColor('diplomaticAnnotator.tagLabelForeground'), fontStyle: 'italic', margin: '0 0 0 2px' } } }
+          : { range: range(tag) },
+      );
       byLabel.set(tag.label, list);
       this.typeFor(tag.label);
     }

@@ -81,7 +81,10 @@ async function exportTags(tags: TagService, format?: Format, target?: vscode.Uri
 /** Reads `doc.ann` beside `doc.txt` (or a chosen .ann) into the document's tags. */
 async function importBratCommand(tags: TagService, annUri?: vscode.Uri): Promise<number> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return 0;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Russian news file first.'));
+    return 0;
+  }
   const store = await tags.storeFor(editor.document);
   if (typeof store === 'string') {
     void vscode.window.showWarningMessage(store);

@@ -16,7 +16,7 @@ export function register(context: vscode.ExtensionContext, analyses: AnalysisSer
   const view = new TagsView(tags);
   context.subscriptions.push(
     tags,
-    new TagDecorations(tags, vscode.Uri.joinPath(context.extensionUri, 'images', 'tag-gutter.svg')),
+    new TagDecorations(tags, settings, vscode.Uri.joinPath(context.extensionUri, 'images', 'tag-gutter.svg')),
     view,
     vscode.window.createTreeView('diplomaticAnnotator.tags', { treeDataProvider: view, showCollapseAll: true }),
   );
@@ -35,7 +35,7 @@ export function register(context: vscode.ExtensionContext, analyses: AnalysisSer
 
   return (document, offset) =>
     tags.tagsAt(document, offset).map((tag) => {
-      const status = tag.status ? ` · ${tag.status}` : '';
+      const status = tag.status === 'doubtful' ? ` · ${vscode.l10n.t('doubtful')}` : tag.status === 'orphaned' ? ` · ${vscode.l10n.t('orphaned')}` : '';
       const note = tag.note ? `\n\n${escapeMarkdown(tag.note, 2000)}` : '';
       return `**${vscode.l10n.t('Tag')}** · ${escapeMarkdown(tag.label)}${status}${note}`;
     });

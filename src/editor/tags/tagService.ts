@@ -159,7 +159,7 @@ export class TagService implements vscode.Disposable {
       return vscode.l10n.t(
         'Tagging is paused for this file: its sidecar {0} is broken{1}. Fix it and tagging resumes; the file is not overwritten.',
         baseName(state.sidecarUri.path),
-        where ? ` (line ${where.line}: ${where.message})` : '',
+        where ? vscode.l10n.t(' (line {0}: {1})', where.line, where.message) : '',
       );
     }
     return state.store;

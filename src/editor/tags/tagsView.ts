@@ -49,13 +49,15 @@ export class TagsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
         const count = node.state.store?.tags.length ?? 0;
         item.description = node.state.broken ? vscode.l10n.t('sidecar broken — tagging paused') : vscode.l10n.t('{0} tags', count);
         item.iconPath = node.state.broken ? new vscode.ThemeIcon('error') : vscode.ThemeIcon.File;
+        item.accessibilityInformation = { label: `${vscode.workspace.asRelativePath(node.state.document.uri)}, ${item.description}` };
         item.contextValue = 'file';
         return item;
       }
       case 'label': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = String(node.tags.length);
+        item.description = vscode.l10n.t('{0} tags', node.tags.length);
         item.iconPath = new vscode.ThemeIcon('tag');
+        item.accessibilityInformation = { label: `${node.label}, ${item.description}` };
         item.contextValue = 'label';
         return item;
       }
@@ -64,6 +66,7 @@ export class TagsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
         item.description = vscode.l10n.t('{0} doubtful or orphaned', node.tags.length);
         item.iconPath = new vscode.ThemeIcon('warning');
         item.tooltip = vscode.l10n.t('These tags could not be found where they were after the text changed. They are kept in the sidecar.');
+        item.accessibilityInformation = { label: `${vscode.l10n.t('Needs attention')}, ${item.description}` };
         return item;
       }
       case 'tag': {
