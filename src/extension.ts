@@ -1,43 +1,59 @@
-// Wiring only: each feature registers itself. Nothing heavy runs here; the analysis and the
-// glossary index are built the first time a news file asks for them.
+// Wiring only. Activation is light: it claims news files by their first line and stands in for our
+// commands; the features (src/features.ts, its own bundle) load when the first news file opens.
 import * as vscode from 'vscode';
-import { Settings } from './editor/config';
-import { AnalysisService } from './editor/analysisService';
-import { GlossaryService } from './editor/glossaryService';
 import { disposeLog, log, logError } from './editor/log';
 import * as newsDocuments from './editor/newsDocuments';
-import * as highlighting from './editor/highlighting';
-import * as hover from './editor/hover';
-import * as outline from './editor/outline';
-import * as statusBar from './editor/statusBar';
-import * as viewCommands from './editor/viewCommands';
-import * as tagging from './editor/tags';
+import { COMMANDS, INTERNAL } from './editor/commandIds';
+import type { Features } from './features';
 
 declare const __daLoadStart: number | undefined;
 
 /** What the extension hands to other extensions and tests: its own timings. */
 export interface DiplomaticAnnotatorApi {
-  timings(): { activationMs: number; firstAnalysisMs?: number };
+  timings(): { activationMs: number; featuresMs?: number; firstAnalysisMs?: number };
 }
 
 export function activate(context: vscode.ExtensionContext): DiplomaticAnnotatorApi {
   const started = typeof __daLoadStart === 'number' ? __daLoadStart : performance.now();
+  let features: Features | undefined;
+  let featuresMs: number | undefined;
+  const proxies: vscode.Disposable[] = [];
+
+  const load = (): Features => {
+    if (features) return features;
+    for (const p of proxies.splice(0)) p.dispose();
+    const t = performance.now();
+    try {
+      // A runtime require of the second bundle (dist/features.js), kept out of this one by esbuild.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { registerFeatures } = require('./features.js') as typeof import('./features');
+      features = registerFeatures(context);
+      featuresMs = performance.now() - t;
+      log().info(`features loaded in ${featuresMs.toFixed(1)} ms`);
+      return features;
+    } catch (error) {
+      logError('Loading the features failed', error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Diplomatic Annotator could not start: {0}', error instanceof Error ? error.message : String(error)));
+      throw error;
+    }
+  };
+
   try {
-    const settings = new Settings();
-    const glossaries = new GlossaryService(settings);
-    const glossary = () => glossaries.current();
-    const analyses = new AnalysisService(settings, glossary);
-    context.subscriptions.push(settings, glossaries, analyses, glossaries.onDidChange(() => analyses.refreshAll()), { dispose: disposeLog });
-    newsDocuments.register(context);
-    highlighting.register(context, analyses, settings);
-    const tagHover = tagging.register(context, analyses, settings);
-    hover.register(context, analyses, glossary, [tagHover]);
-    outline.register(context, analyses);
-    statusBar.register(context, analyses, settings);
-    viewCommands.register(context, analyses);
+    context.subscriptions.push({ dispose: disposeLog });
+    newsDocuments.register(context, () => setTimeout(load, 0));
+    // Until the features load, our commands load them and run again.
+    for (const id of [...Object.values(COMMANDS), ...Object.values(INTERNAL)]) {
+      proxies.push(vscode.commands.registerCommand(id, (...args: unknown[]) => (load(), vscode.commands.executeCommand(id, ...args))));
+    }
+    context.subscriptions.push({ dispose: () => proxies.splice(0).forEach((p) => p.dispose()) });
     const activationMs = performance.now() - started;
     log().info(`activated in ${activationMs.toFixed(1)} ms (loading the bundle included)`);
-    return { timings: () => ({ activationMs, firstAnalysisMs: analyses.firstAnalysisAt === undefined ? undefined : analyses.firstAnalysisAt - started }) };
+    return {
+      timings: () => {
+        const at = features?.firstAnalysisAt();
+        return { activationMs, featuresMs, firstAnalysisMs: at === undefined ? undefined : at - started };
+      },
+    };
   } catch (error) {
     logError('Activation failed', error);
     void vscode.window.showErrorMessage(vscode.l10n.t('Diplomatic Annotator could not start: {0}', error instanceof Error ? error.message : String(error)));

@@ -24,9 +24,26 @@ async function adopt(document: vscode.TextDocument): Promise<void> {
   }
 }
 
-export function register(context: vscode.ExtensionContext): void {
-  for (const document of vscode.workspace.textDocuments) void adopt(document);
-  vscode.workspace.onDidOpenTextDocument((d) => void adopt(d), undefined, context.subscriptions);
+/** Adopts news files; `onFirstNews` runs once, when the first news document is seen. */
+export function register(context: vscode.ExtensionContext, onFirstNews: () => void): void {
+  let seen = false;
+  const notice = (document: vscode.TextDocument) => {
+    if (seen || !isNewsDocument(document)) return;
+    seen = true;
+    onFirstNews();
+  };
+  for (const document of vscode.workspace.textDocuments) {
+    notice(document);
+    void adopt(document);
+  }
+  vscode.workspace.onDidOpenTextDocument(
+    (d) => {
+      notice(d);
+      void adopt(d);
+    },
+    undefined,
+    context.subscriptions,
+  );
   // A new or pasted header in an untitled plain-text buffer makes it news too.
   vscode.workspace.onDidChangeTextDocument(
     (e) => {

@@ -186,7 +186,8 @@ async function step(ctx: Context, direction: 1 | -1): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('This file has no tags yet.'));
     return;
   }
-  const here = editor.document.offsetAt(editor.selection.active);
+  // From the selection's start: a selected tag is "here", so Previous goes to the one before it.
+  const here = editor.document.offsetAt(editor.selection.start);
   const next = direction === 1 ? (placed.find((t) => t.start > here) ?? placed[0]) : ([...placed].reverse().find((t) => t.start < here) ?? placed[placed.length - 1]);
   reveal(editor, next);
 }
