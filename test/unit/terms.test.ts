@@ -130,6 +130,28 @@ describe('treaty terms', () => {
     });
   });
 
+  describe('unusual text', () => {
+    it('finds every acronym in a text packed with short words', () => {
+      const text = 'ЕС и ОДКБ, ЕС и ШОС. '.repeat(2000);
+      const t = terms(text);
+      assert.equal(t.length, 8000);
+      assert.deepEqual(t.slice(0, 4).map((x) => x.text), ['ЕС', 'ОДКБ', 'ЕС', 'ШОС']);
+      assert.equal(text.slice(t[7999].start, t[7999].end), 'ШОС');
+    });
+
+    it('finds nothing in text without words, and in an empty text', () => {
+      assert.deepEqual(terms(''), []);
+      assert.deepEqual(terms(' … — «» 2025 …\n'), []);
+    });
+
+    it('reads acronyms with ё, inflected, next to words in other scripts', () => {
+      const { entries } = parseGlossaryFile('- lemma: Совет ЁЖ\n  kind: organisation\n  english: Hedgehog Council\n  acronyms: [ЁЖ]\n- lemma: brexit\n  english: Brexit\n', 'team.glossary.yaml');
+      const ours = g.withUserEntries(entries);
+      const found = findTerms('Решение ЕЖа по Brexit, или BREXIT, обсудили в Café de Paris и ЁЖом.', ours).map((x) => [x.text, x.entry]);
+      assert.deepEqual(found, [['ЕЖа', 'user:совет еж'], ['Brexit', 'user:brexit'], ['BREXIT', 'user:brexit'], ['ЁЖом', 'user:совет еж']]);
+    });
+  });
+
   describe('speed', () => {
     it('takes time in proportion to the length of the text', function () {
       this.timeout(60_000);

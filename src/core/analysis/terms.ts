@@ -5,7 +5,7 @@ import type { Glossary } from '../glossary/glossary';
 import type { GlossaryEntry } from '../glossary/types';
 import { ADJECTIVE_ENDINGS } from '../glossary/morphology';
 import { INSTRUMENT_HEADS, type Gender } from '../glossary/instrumentHeads';
-import { splitWords, type Word } from '../glossary/words';
+import type { Word, WordList } from '../glossary/words';
 
 interface Found {
   first: number;
@@ -33,8 +33,8 @@ const WEAK_HEADS = new Set(['протокол', 'акт']);
 const ISSUED_BY = new Set(['указ', 'закон']);
 const ISSUERS = new Set(['президента', 'правительства', 'губернатора']);
 
-function namedOtherThanByPreposition(words: readonly Word[], from: number, to: number): boolean {
-  const next = words[from + 1];
+function namedOtherThanByPreposition(words: WordList, from: number, to: number): boolean {
+  const next = words.word(from + 1);
   return to > from && next !== undefined && !NAME_PREPOSITIONS.has(next.folded);
 }
 
@@ -58,6 +58,12 @@ const OPEN_QUOTES = '«"„“';
 function isAdjectiveForm(f: string): boolean {
   if (f.length < 5) return false;
   return ADJECTIVE_ENDINGS.has(f.slice(-3)) || ADJECTIVE_ENDINGS.has(f.slice(-2));
+}
+
+/** Whether word `k` exists and passes `test`. */
+function wordIs(words: WordList, k: number, test: (w: Word) => boolean): boolean {
+  const w = words.word(k);
+  return w !== undefined && test(w);
 }
 
 function isCapitalised(w: Word): boolean {
@@ -94,30 +100,28 @@ function gapOnly(text: string, from: number, to: number, marks: string): boolean
 }
 
 /** The word at `i` starts a sentence (its capital letter tells nothing). */
-function startsSentence(text: string, words: readonly Word[], i: number): boolean {
-  let j = words[i].start - 1;
+function startsSentence(text: string, words: WordList, i: number): boolean {
+  let j = words.starts[i] - 1;
   while (j >= 0 && ' \u00A0\t«"„“(—–-'.includes(text[j])) j--;
   return j < 0 || '.!?…\n\r:'.includes(text[j]);
 }
 
 export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
-  const words = splitWords(text);
   const index = glossary.index;
-  const ids = words.map((w) => index.wordIds(w));
-  const idsOf = (i: number) => ids[i];
+  const { words, ids } = index.lookUp(text);
   const found: Found[] = [];
   const named: Found[] = [];
   for (let i = 0; i < words.length; i++) {
-    const here = ids[i];
-    if (here.length === 0) continue;
-    const m = index.longestAt(words, i, idsOf);
+    if (ids.from[i] === ids.from[i + 1]) continue;
+    const m = index.longestAt(words, ids, i);
     if (m) {
       const entry = glossary.entries[m.payloads[m.payloads.length - 1]];
       const f: Found = { first: i, last: m.last, matchedLast: m.last, category: entry.kind, entry };
       if (entry.kind === 'instrument') extendName(text, words, f, false);
       found.push(f);
     }
-    for (const id of here) {
+    for (let p = ids.from[i]; p < ids.from[i + 1]; p++) {
+      const id = ids.pool[p];
       if (id >= 0) continue;
       const { lemma, gender } = INSTRUMENT_HEADS[-id - 1];
       const g = nameAround(text, words, i, lemma, gender);
@@ -169,7 +173,7 @@ export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
       if (taken[k]) {
         last = k - 1;
         // `выход из` before the instrument: the procedure is `выход`.
-        while (last > f.first && words[last].folded.length <= 2 && !isAcronym(words[last])) last--;
+        while (last > f.first && words.word(last)!.folded.length <= 2 && !isAcronym(words.word(last)!)) last--;
         break;
       }
     }
@@ -179,30 +183,30 @@ export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
   result.sort((a, b) => a.first - b.first);
 
   return result.map((f, k): TermAnnotation => {
-    const start = words[f.first].start;
-    const end = f.endOffset ?? words[f.last].end;
+    const start = words.starts[f.first];
+    const end = f.endOffset ?? words.ends[f.last];
     const t: TermAnnotation = { id: `t${k + 1}`, kind: 'term', start, end, text: text.slice(start, end), category: f.category };
     if (f.entry) {
       t.entry = f.entry.id;
       t.lemma = f.entry.lemma;
       if (f.matchedLast !== undefined && f.last > f.matchedLast && f.entry.kind === 'instrument' && !f.head) {
         // `Конституцию Республики Казахстан` → `Конституция Республики Казахстан`.
-        const lemma = isCapitalised(words[f.nameFirst ?? f.first]) ? f.entry.lemma[0].toUpperCase() + f.entry.lemma.slice(1) : f.entry.lemma;
-        t.lemma = (lemma + text.slice(words[f.matchedLast].end, end)).replace(/\s+/g, ' ').trim();
+        const lemma = isCapitalised(words.word(f.nameFirst ?? f.first)!) ? f.entry.lemma[0].toUpperCase() + f.entry.lemma.slice(1) : f.entry.lemma;
+        t.lemma = (lemma + text.slice(words.ends[f.matchedLast], end)).replace(/\s+/g, ' ').trim();
       }
       t.gloss = f.entry.english;
-    } else if (f.head) t.lemma = nominativeName(text, words, f, words[f.nameFirst ?? f.first].start, end);
+    } else if (f.head) t.lemma = nominativeName(text, words, f, words.starts[f.nameFirst ?? f.first], end);
     return t;
   });
 }
 
 /** A named instrument around the head noun at `h`, or undefined when the noun names nothing in particular. */
-function nameAround(text: string, words: readonly Word[], h: number, lemma: string, gender: Gender): Found | undefined {
+function nameAround(text: string, words: WordList, h: number, lemma: string, gender: Gender): Found | undefined {
   const f: Found = { first: h, last: h, category: 'instrument', head: { at: h, lemma, gender } };
   let isNamed = lemma === 'конституция';
   // Adjectives before the head: `Уголовного кодекса`, `Европейской конвенции`, `федерального закона`.
-  while (f.first > 0 && words[f.first - 1].joinsNext) {
-    const w = words[f.first - 1];
+  while (f.first > 0 && words.joins[f.first - 1] === 1) {
+    const w = words.word(f.first - 1)!;
     if (/[-‐‑]/.test(text[w.end]) && w.folded.endsWith('о')) {
       f.first--; // "уголовно-" of `уголовно-процессуального`
       continue;
@@ -214,7 +218,7 @@ function nameAround(text: string, words: readonly Word[], h: number, lemma: stri
     else if (!NAME_ADJECTIVES.test(w.folded)) break;
     f.first--;
   }
-  const head = words[h];
+  const head = words.word(h)!;
   const capitalHead = isCapitalised(head) && !startsSentence(text, words, h) && f.first === h;
   if (capitalHead) isNamed = true;
   // `статье 49 кодекса`, `11-я статья директивы`: a cited article means a particular instrument.
@@ -223,7 +227,7 @@ function nameAround(text: string, words: readonly Word[], h: number, lemma: stri
   const extended = extendName(text, words, f, capitalHead);
   // A police `протокол об административном правонарушении` is not a treaty: these heads need more than `о …`.
   if (extended && !(WEAK_HEADS.has(lemma) && !namedOtherThanByPreposition(words, before, f.last))) isNamed = true;
-  if (!isNamed && ISSUED_BY.has(lemma) && words[h].joinsNext && words[h + 1] && ISSUERS.has(words[h + 1].folded)) {
+  if (!isNamed && ISSUED_BY.has(lemma) && words.joins[h] === 1 && wordIs(words, h + 1, (w) => ISSUERS.has(w.folded))) {
     f.last = h + 1; // `указом президента`
     isNamed = true;
   }
@@ -235,20 +239,20 @@ function nameAround(text: string, words: readonly Word[], h: number, lemma: stri
  * Яровой`), `о …` / `по …` / `между …` phrases, `№ 184-ФЗ`, `от 6 октября 1999 года`, `1949 года`.
  * Returns whether anything that names the instrument was added.
  */
-function extendName(text: string, words: readonly Word[], f: Found, lowerGenitives: boolean): boolean {
+function extendName(text: string, words: WordList, f: Found, lowerGenitives: boolean): boolean {
   let named = false;
   let genitives = lowerGenitives ? 3 : 0;
   for (let steps = 0; steps < 12 && f.endOffset === undefined; steps++) {
     const i = f.last;
-    const next = words[i + 1];
+    const next = words.word(i + 1);
     if (!next) break;
-    const gapStart = words[i].end;
+    const gapStart = words.ends[i];
     // A quoted title: `Федерального закона «О связи»`.
     if (gapOnly(text, gapStart, next.start, OPEN_QUOTES) && OPEN_QUOTES.includes(text[next.start - 1]) && isCapitalised(next)) {
       const close = findClosingQuote(text, next.start);
       if (close !== -1) {
         let k = i + 1;
-        while (k + 1 < words.length && words[k + 1].end <= close) k++;
+        while (k + 1 < words.length && words.ends[k + 1] <= close) k++;
         f.last = k;
         f.endOffset = close + 1;
         named = true;
@@ -257,18 +261,18 @@ function extendName(text: string, words: readonly Word[], f: Found, lowerGenitiv
     }
     // `№ 184-ФЗ`, `№178/2017`.
     const numbered = gapOnly(text, gapStart, next.start, '№N.') && text.slice(gapStart, next.start).includes('№');
-    if ((numbered || (next.folded === 'за' && words[i + 2]?.folded === 'номером' && words[i + 3] && isNumber(words[i + 3]) && (next.start === words[i].end + 1))) && (isNumber(next) || !numbered)) {
+    if ((numbered || (next.folded === 'за' && words.word(i + 2)?.folded === 'номером' && wordIs(words, i + 3, isNumber) && (next.start === words.ends[i] + 1))) && (isNumber(next) || !numbered)) {
       let k = numbered ? i + 1 : i + 3;
-      while (k + 1 < words.length && gapOnly(text, words[k].end, words[k + 1].start, '-/.') && words[k].end === words[k + 1].start - 1 && (isNumber(words[k + 1]) || isAcronym(words[k + 1]))) k++;
+      while (k + 1 < words.length && gapOnly(text, words.ends[k], words.starts[k + 1], '-/.') && words.ends[k] === words.starts[k + 1] - 1 && (isNumber(words.word(k + 1)!) || isAcronym(words.word(k + 1)!))) k++;
       f.last = k;
       named = true;
       continue;
     }
-    if (!words[i].joinsNext) break;
+    if (words.joins[i] !== 1) break;
     const nf = next.folded;
     // `от 6 октября 1999 года`, `1942 года`.
     const date = dateAt(words, nf === 'от' ? i + 2 : i + 1);
-    if (date !== undefined && (nf === 'от' ? words[i + 1].joinsNext : true)) {
+    if (date !== undefined && (nf === 'от' ? words.joins[i + 1] === 1 : true)) {
       f.last = date;
       named = true;
       continue;
@@ -277,8 +281,8 @@ function extendName(text: string, words: readonly Word[], f: Found, lowerGenitiv
     let k = i + 1;
     let run = 0;
     while (k < words.length && run < 4) {
-      const w = words[k];
-      const ok = isAcronym(w) || (isCapitalised(w) && !w.folded.endsWith('ия') && !STOP.has(w.folded)) || (GENITIVE_CONNECTORS.has(w.folded) && words[k + 1] && isCapitalised(words[k + 1]));
+      const w = words.word(k)!;
+      const ok = isAcronym(w) || (isCapitalised(w) && !w.folded.endsWith('ия') && !STOP.has(w.folded)) || (GENITIVE_CONNECTORS.has(w.folded) && wordIs(words, k + 1, isCapitalised));
       if (!ok) break;
       run++;
       if (!w.joinsNext) {
@@ -331,29 +335,29 @@ function findClosingQuote(text: string, from: number): number {
 const MONTHS = /^(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/;
 
 /** `6 октября 1999 года` or `1999 года` starting at word `i`: the index of its last word. */
-function dateAt(words: readonly Word[], i: number): number | undefined {
+function dateAt(words: WordList, i: number): number | undefined {
   let k = i;
-  const w = words[k];
+  const w = words.word(k);
   if (!w || !isNumber(w)) return undefined;
-  if (w.joinsNext && words[k + 1] && MONTHS.test(words[k + 1].folded) && words[k + 1].joinsNext && words[k + 2] && isNumber(words[k + 2])) k += 2;
-  if (!/^(1[89]|20)\d\d$/.test(words[k].exact)) return undefined;
-  if (words[k].joinsNext && words[k + 1] && /^(года|году|г)$/.test(words[k + 1].folded)) k++;
+  if (w.joinsNext && wordIs(words, k + 1, (m) => MONTHS.test(m.folded) && m.joinsNext) && wordIs(words, k + 2, isNumber)) k += 2;
+  if (!/^(1[89]|20)\d\d$/.test(words.word(k)!.exact)) return undefined;
+  if (words.joins[k] === 1 && wordIs(words, k + 1, (y) => /^(года|году|г)$/.test(y.folded))) k++;
   else if (k === i) return undefined;
   return k;
 }
 
 /** The last word of the noun phrase after the preposition at `p`, or `p` when there is none. */
-function phraseAfterPreposition(words: readonly Word[], p: number, between: boolean): number {
+function phraseAfterPreposition(words: WordList, p: number, between: boolean): number {
   let last = p;
   let k = p + 1;
   let count = 0;
-  while (k < words.length && count < 16 && words[k - 1].joinsNext) {
-    const w = words[k];
+  while (k < words.length && count < 16 && words.joins[k - 1] === 1) {
+    const w = words.word(k)!;
     const f = w.folded;
     if (f === 'между') between = true;
-    if (INNER_PREPOSITIONS.has(f) && words[k + 1] && isNumber(words[k + 1])) break; // `в 2019 году` is a date, not the name
+    if (INNER_PREPOSITIONS.has(f) && wordIs(words, k + 1, isNumber)) break; // `в 2019 году` is a date, not the name
     if (f === 'и') {
-      const n = words[k + 1];
+      const n = words.word(k + 1);
       if (!n || !w.joinsNext || STOP.has(n.folded) || looksLikeVerb(n.folded)) break;
       if (!(between || NAME_PREPOSITIONS.has(n.folded) || !isCapitalised(n))) break;
     } else if (STOP.has(f) || looksLikeVerb(f) || (f.length <= 3 && OUTER_PREPOSITIONS.has(f))) break;
@@ -365,21 +369,21 @@ function phraseAfterPreposition(words: readonly Word[], p: number, between: bool
 }
 
 /** Extends an instrument to the left over the articles that cite it: `ч. 2 ст. 112 УК РФ`. */
-function extendArticles(text: string, words: readonly Word[], f: Found): void {
+function extendArticles(text: string, words: WordList, f: Found): void {
   f.first = articlesBefore(text, words, f.first);
 }
 
 /** The first word of the article references right before word `first` (or `first` when none). */
-function articlesBefore(text: string, words: readonly Word[], first: number): number {
+function articlesBefore(text: string, words: WordList, first: number): number {
   const f = { first };
   for (;;) {
     const k = f.first - 1;
     if (k < 0) return f.first;
     // `42-й статьи Конституции`: number before the unit.
-    if (UNIT.test(words[k].folded) && gapOnly(text, words[k].end, words[f.first].start, '.')) {
+    if (UNIT.test(words.word(k)!.folded) && gapOnly(text, words.ends[k], words.starts[f.first], '.')) {
       let n = k - 1;
-      if (n >= 0 && /^(й|я|ю|е|го)$/.test(words[n].folded) && n > 0 && isNumber(words[n - 1])) n--;
-      if (n >= 0 && isNumber(words[n]) && gapOnly(text, words[n].end, words[k].start, '-')) {
+      if (n >= 0 && /^(й|я|ю|е|го)$/.test(words.word(n)!.folded) && n > 0 && isNumber(words.word(n - 1)!)) n--;
+      if (n >= 0 && isNumber(words.word(n)!) && gapOnly(text, words.ends[n], words.starts[k], '-')) {
         f.first = n;
         continue;
       }
@@ -388,24 +392,24 @@ function articlesBefore(text: string, words: readonly Word[], first: number): nu
     }
     // `статьи 83 Конституции`, `п. «з» ч. 2 ст. 112 УК РФ`, `статье 205.1 УК РФ`.
     let n = k;
-    while (n >= 0 && (isNumber(words[n]) || (words[n].exact.length === 1 && /[а-яa-z]/.test(words[n].exact) && n > 0 && UNIT.test(words[n - 1].folded)))) {
-      const after = n === k ? words[f.first].start : words[n + 1].start;
-      if (!gapOnly(text, words[n].end, after, '.«»"()')) break;
+    while (n >= 0 && (isNumber(words.word(n)!) || (words.word(n)!.exact.length === 1 && /[а-яa-z]/.test(words.word(n)!.exact) && n > 0 && UNIT.test(words.word(n - 1)!.folded)))) {
+      const after = n === k ? words.starts[f.first] : words.starts[n + 1];
+      if (!gapOnly(text, words.ends[n], after, '.«»"()')) break;
       n--;
     }
     if (n === k || n < 0) return f.first;
-    if (!UNIT.test(words[n].folded) || !gapOnly(text, words[n].end, words[n + 1].start, '.«"')) return f.first;
+    if (!UNIT.test(words.word(n)!.folded) || !gapOnly(text, words.ends[n], words.starts[n + 1], '.«"')) return f.first;
     f.first = n;
   }
 }
 
 /** The name in the nominative: `Договором о коллективной безопасности` → `Договор о коллективной безопасности`. */
-function nominativeName(text: string, words: readonly Word[], f: Found, start: number, end: number): string {
+function nominativeName(text: string, words: WordList, f: Found, start: number, end: number): string {
   const head = f.head!;
   const parts: string[] = [];
   let at = start;
   for (let k = f.nameFirst ?? f.first; k <= head.at; k++) {
-    const w = words[k];
+    const w = words.word(k)!;
     parts.push(text.slice(at, w.start));
     const raw = text.slice(w.start, w.end);
     let form = raw;

@@ -5,7 +5,6 @@ import type { GlossaryEntry, GlossaryKind } from './types';
 import { compileExactPhrase, compilePhrase, foldWord } from './morphology';
 import { PhraseIndex } from './phraseIndex';
 import { INSTRUMENT_HEADS } from './instrumentHeads';
-import { splitWords } from './words';
 
 export const GLOSSARY_KINDS: readonly GlossaryKind[] = ['instrument', 'procedure', 'organisation', 'rank', 'document', 'concept'];
 
@@ -79,9 +78,9 @@ export class Glossary {
 
   /** The entry a whole phrase (in any inflected form) names: `Генассамблеей ООН` → the UN General Assembly. */
   find(phrase: string): GlossaryEntry | undefined {
-    const words = splitWords(phrase);
+    const { words, ids } = this.index.lookUp(phrase);
     if (words.length === 0) return undefined;
-    const m = this.index.longestAt(words, 0);
+    const m = this.index.longestAt(words, ids, 0);
     return m && m.last === words.length - 1 ? this.entries[m.payloads[m.payloads.length - 1]] : undefined;
   }
 }

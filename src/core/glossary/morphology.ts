@@ -122,14 +122,19 @@ function verbShapes(w: string): WordShape[] | undefined {
   }
   if (!base.endsWith('ть') || base.length < 5) return undefined;
   const stem = base.slice(0, -2); // ратифицирова, подписа, присоедини
-  const r = reflexiveOnly ? (xs: string[]) => xs.flatMap((e) => [e + 'ся', e + 'сь']) : reflexive;
-  const shapes: WordShape[] = [{ stem, endings: set(...r(VERB_PAST), ...VERB_PASSIVE) }];
-  if (/(ова|ева)$/.test(stem)) shapes.push({ stem: stem.slice(0, -3) + (stem.endsWith('ева') ? 'ю' : 'у'), endings: set(...r(PRESENT_1)) });
-  else if (/[ая]$/.test(stem)) shapes.push({ stem, endings: set(...r(PRESENT_1)) });
-  else if (stem.endsWith('и')) shapes.push({ stem: stem.slice(0, -1), endings: set(...r(PRESENT_2)) });
-  else if (stem.endsWith('е')) shapes.push({ stem: stem.slice(0, -1), endings: set(...r(PRESENT_2)), }, { stem, endings: set(...r(PRESENT_1)) });
+  const endings = reflexiveOnly ? REFLEXIVE_VERB : VERB;
+  const shapes: WordShape[] = [{ stem, endings: endings.past }];
+  if (/(ова|ева)$/.test(stem)) shapes.push({ stem: stem.slice(0, -3) + (stem.endsWith('ева') ? 'ю' : 'у'), endings: endings.present1 });
+  else if (/[ая]$/.test(stem)) shapes.push({ stem, endings: endings.present1 });
+  else if (stem.endsWith('и')) shapes.push({ stem: stem.slice(0, -1), endings: endings.present2 });
+  else if (stem.endsWith('е')) shapes.push({ stem: stem.slice(0, -1), endings: endings.present2 }, { stem, endings: endings.present1 });
   return shapes;
 }
+
+// Shared by every verb, so that the index converts and keys each set once, not once per verb.
+const verbEndings = (r: (xs: string[]) => string[]) => ({ past: set(...r(VERB_PAST), ...VERB_PASSIVE), present1: set(...r(PRESENT_1)), present2: set(...r(PRESENT_2)) });
+const VERB = verbEndings(reflexive);
+const REFLEXIVE_VERB = verbEndings((xs) => xs.flatMap((e) => [e + 'ся', e + 'сь']));
 
 /**
  * Compiles a phrase into word patterns. The leading adjectives and the head noun inflect; the words
