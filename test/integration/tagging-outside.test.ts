@@ -77,7 +77,7 @@ describe('tags and outside changes', () => {
     const moved = await eventually('the sidecar to follow', () => (existsSync(workspacePath('renamed.txt.tags.yaml')) ? readFileSync(workspacePath('renamed.txt.tags.yaml'), 'utf8') : undefined));
     assert.match(moved, new RegExp(id));
     assert.match(moved, /file: renamed\.txt/);
-    assert.equal(existsSync(workspacePath('outside.txt.tags.yaml')), false);
+    await eventually('the old sidecar to go', () => !existsSync(workspacePath('outside.txt.tags.yaml')));
   });
 
   it('steps through tags with Next Tag and Previous Tag', async () => {

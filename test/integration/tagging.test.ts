@@ -163,7 +163,7 @@ describe('tagging', () => {
   it('exports the file\'s tags as brat standoff', async () => {
     const editor = await openNews('tagging.txt');
     select(editor, 'РИА Новости');
-    await vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', 'note');
+    assert.ok(await vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', 'note'));
     const target = workspaceUri('export.ann');
     const written = await vscode.commands.executeCommand<vscode.Uri[]>('diplomaticAnnotator.exportTags', 'brat', target, 'file');
     assert.equal(written.length, 1);

@@ -13,10 +13,11 @@ import { textSha256 } from '../../core/sidecar/convert';
 import { baseName } from '../../core/sidecar/paths';
 import { isNewsDocument } from '../newsDocuments';
 import { log, logError } from '../log';
-import { readSidecar, sidecarUriFor, textUriFor, writeSidecarAtomically } from './sidecarFiles';
+import { readSidecar, recoverSidecar, sidecarUriFor, textUriFor, writeSidecarAtomically } from './sidecarFiles';
 
 export interface TagState {
-  readonly document: vscode.TextDocument;
+  /** The open document; rebound when VS Code hands out a new object for the same file. */
+  document: vscode.TextDocument;
   readonly sidecarUri: vscode.Uri;
   /** Undefined while the sidecar is broken: tagging that file waits until it is fixed. */
   store?: TagStore;
@@ -46,6 +47,8 @@ export class TagService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly backupTimers = new Map<string, NodeJS.Timeout>();
+  /** One write at a time per sidecar: two renames racing over one file would lose one. */
+  private readonly writing = new Map<string, Promise<boolean>>();
 
   constructor(private readonly storage: vscode.Memento) {
     vscode.workspace.onDidOpenTextDocument((d) => void this.load(d), this, this.disposables);
@@ -63,7 +66,18 @@ export class TagService implements vscode.Disposable {
 
   /** The state of a document's tags, once loaded. */
   get(document: vscode.TextDocument): TagState | undefined {
-    return this.states.get(document.uri.toString());
+    const state = this.states.get(document.uri.toString());
+    if (state && state.document !== document) this.rebind(state, document);
+    return state;
+  }
+
+  /**
+   * A file closed and opened again (or switched to Russian News) comes back as a new document
+   * object: the tags stay, checked against the text it has now, so nothing reads a stale copy.
+   */
+  private rebind(state: TagState, document: vscode.TextDocument): void {
+    state.document = document;
+    if (state.store) state.store.reanchor(document.getText());
   }
 
   all(): TagState[] {
@@ -74,7 +88,7 @@ export class TagService implements vscode.Disposable {
   load(document: vscode.TextDocument): Promise<TagState | undefined> {
     if (!isNewsDocument(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
-    const existing = this.states.get(key);
+    const existing = this.get(document);
     if (existing) return Promise.resolve(existing);
     let pending = this.loading.get(key);
     if (!pending) {
@@ -93,6 +107,7 @@ export class TagService implements vscode.Disposable {
     if (!document.isUntitled) {
       try {
         onDisk = await readSidecar(sidecarUri);
+        onDisk ??= await recoverSidecar(sidecarUri, (t) => parseSidecar(t).ok);
       } catch (error) {
         logError(`Could not read ${sidecarUri.toString()}`, error);
         state.broken = [{ message: vscode.l10n.t('The sidecar could not be read: {0}', error instanceof Error ? error.message : String(error)), line: 1, column: 1 }];
@@ -177,14 +192,26 @@ export class TagService implements vscode.Disposable {
     const { document, store } = state;
     if (!store?.dirty) return;
     if (document.isUntitled || document.isDirty) {
+      log().debug(`${document.uri.toString()} has unsaved text: tags backed up, written on save`);
       this.backupSoon(state);
       return;
     }
     await this.write(state);
   }
 
+  /** Queues a write behind the one under way for the same sidecar. */
+  private write(state: TagState): Promise<boolean> {
+    const key = state.sidecarUri.toString();
+    const next = (this.writing.get(key) ?? Promise.resolve(true)).then(() => this.writeNow(state));
+    this.writing.set(key, next);
+    void next.finally(() => {
+      if (this.writing.get(key) === next) this.writing.delete(key);
+    });
+    return next;
+  }
+
   /** Writes the sidecar for the saved text, merging first if it changed on disk since we read it. */
-  private async write(state: TagState): Promise<boolean> {
+  private async writeNow(state: TagState): Promise<boolean> {
     const { document, store, sidecarUri } = state;
     if (!store || state.broken) return false;
     const text = document.getText();
@@ -209,7 +236,10 @@ export class TagService implements vscode.Disposable {
       if (!store.dirty && current !== undefined) return true;
       const sidecar: SidecarDocument = store.toSidecar(text);
       const content = store.serialize(text);
-      if (content !== current) await writeSidecarAtomically(sidecarUri, content);
+      if (content !== current) {
+        await writeSidecarAtomically(sidecarUri, content);
+        log().debug(`wrote ${sidecarUri.toString()} (${store.tags.length} tags)`);
+      }
       state.onDisk = content;
       store.markSaved(sidecar, text);
       state.writeError = undefined;
@@ -269,7 +299,8 @@ export class TagService implements vscode.Disposable {
   private onClosed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const state = this.states.get(key);
-    if (!state) return;
+    // A plain-text twin of a news file closes when its language is switched: not ours to drop.
+    if (!state || state.document !== document) return;
     if (state.store && state.store.tags.length && document.isUntitled) {
       // "Save As" closes the untitled document and opens the file: hand its tags over by content.
       const text = document.getText();
