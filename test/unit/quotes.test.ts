@@ -162,6 +162,39 @@ describe('quotes and speakers', () => {
     assert.ok(total >= 150, `only ${total} fixture quotes`);
   });
 
+  it('reads stress marks and ё in names and speech verbs as the plain letters', () => {
+    const text = 'Вице-спикер Госдумы Пётр Толстой выступил на форуме.\n«Мы гото\u0301вы к диалогу», — заяви\u0301л Толсто\u0301й. Позднее он подчеркнул, что переговоры продолжатся.';
+    const { quotes, speakerOf } = analyse(text);
+    const direct = quotes.find((q) => q.direct)!;
+    assert.equal(direct.text, '«Мы гото\u0301вы к диалогу»');
+    assert.equal(speakerOf(direct)!.text, 'Толсто\u0301й');
+    assert.equal(speakerOf(direct)!.name, 'Пётр Толстой');
+    const indirect = quotes.find((q) => !q.direct)!;
+    assert.equal(indirect.text, 'переговоры продолжатся');
+    assert.equal(speakerOf(indirect)!.name, 'Пётр Толстой');
+  });
+
+  it('keeps words joined by a non-breaking hyphen and reads non-breaking spaces as spaces', () => {
+    const text = 'Пресс\u2011секретарь президента Дмитрий\u00A0Песков сказал:\u00A0«Решение будет принято позже».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].text, '«Решение будет принято позже»');
+    const s = speakerOf(quotes[0])!;
+    assert.equal(s.text, 'Дмитрий\u00A0Песков');
+    assert.equal(s.name, 'Дмитрий Песков');
+  });
+
+  it('finds the same quotes in a paragraph whether it stands alone or inside a long digest', () => {
+    const paragraph = 'Официальный представитель МИД России Мария Захарова прокомментировала заявление. «Это провокация», — сказала она.\n';
+    const filler = 'Курс рубля к доллару на торгах в понедельник почти не изменился, сообщили аналитики биржи.\n'.repeat(300);
+    const alone = analyse(paragraph);
+    const inside = analyse(filler + paragraph + filler);
+    const shift = filler.length;
+    const direct = inside.quotes.filter((q) => q.direct);
+    assert.deepEqual(direct.map((q) => [q.start - shift, q.end - shift, q.text]), alone.quotes.filter((q) => q.direct).map((q) => [q.start, q.end, q.text]));
+    assert.equal(inside.speakerOf(direct[0])!.name, 'Мария Захарова');
+  });
+
   it('runs in linear time on long text', () => {
     const paragraph = '«Мы готовы к диалогу», — заявил Лавров. Он отметил, что Москва открыта. По словам Захаровой, ответ будет. Компания «Газпром» работает.\n';
     // CPU time, not wall time: the machine is shared. Linear means 10x the text costs about 10x,

@@ -1,13 +1,15 @@
 // Quotes and their speakers in Russian news: direct speech in any quotation marks, indirect
 // speech (`он отметил, что …`), and who said it. Pure; no 'vscode'. Linear in the text: one pass
 // pairs quotation marks, one tokenizes, and every look-around is bounded by its sentence.
+// The passes over the whole text test character codes and word keys only; token objects and
+// strings are made where speech may be (a speech verb, a quotation mark, a role or a name).
 import type { QuoteAnnotation, SpeakerAnnotation, SpeakerForm, TermAnnotation } from './types';
 import { parseHeader } from '../text';
 import {
-  type Token, tokenize, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
+  Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
   isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun,
 } from './speech';
-import { Cast, type Gender, type Person, firstName, surnameKey } from './speakers';
+import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameKey } from './speakers';
 
 export interface QuoteContext {
   /** Terms found by the glossary; organisation terms help recognise speaking bodies. */
@@ -46,9 +48,10 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
     return -1;
   };
   const MARKS = /[«»„“”‘’"'\n]/g;
-  for (let hit = MARKS.exec(text); hit; hit = MARKS.exec(text)) {
-    let i = hit.index;
-    const c = hit[0];
+  // `test` moves `lastIndex` past the mark without building a match object.
+  while (MARKS.test(text)) {
+    let i = MARKS.lastIndex - 1;
+    const c = text[i];
     switch (c) {
       case '\n': {
         if (stack.length === 0) break;
@@ -145,8 +148,29 @@ function hasClosingBefore(text: string, from: number, open: string, closing: str
 
 const DASHES = new Set(['—', '–', '-', '―', '−']);
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
+const COMMA = 0x2c;
+const HYPHEN = 0x2d;
+const FULL_STOP = 0x2e;
+function isDash(c: number): boolean {
+  return c === 0x2014 || c === 0x2013 || c === HYPHEN || c === 0x2015 || c === 0x2212;
+}
+function isSentenceEnd(c: number): boolean {
+  return c === FULL_STOP || c === 0x21 || c === 0x3f || c === 0x2026;
+}
+/** `,` `!` `?` `…` — what ends the words of a quote before the author's. */
+function endsQuotedWords(c: number): boolean {
+  return c === COMMA || c === 0x21 || c === 0x3f || c === 0x2026;
+}
 const PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'с', 'со', 'к', 'ко', 'у', 'о', 'об', 'от', 'до', 'для', 'при', 'по', 'за', 'под', 'над', 'через', 'после', 'перед', 'между', 'без', 'против', 'около', 'среди', 'вместе']);
 const ABBREVIATIONS = new Set(['г', 'гг', 'им', 'т', 'д', 'ул', 'стр', 'тыс', 'млн', 'млрд', 'руб', 'долл', 'ст', 'п', 'пп', 'ч', 'см', 'др', 'проф', 'акад', 'ген', 'св', 'пр', 'с', 'н', 'э', 'вв', 'в', 'кв', 'км']);
+const ABBREVIATION_KEYS = new KeySet(ABBREVIATIONS);
+/** `по делам`, `по правам`, `по вопросам` continue a role: `уполномоченный по правам человека`. */
+const MATTERS = new Set(['делам', 'правам', 'вопросам']);
+/** First words of the two-word bodies (`белый` of `Белый дом`). */
+const BODY_BIGRAM_STARTS = new Set([...BODY_BIGRAMS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
+/** Words that may open a sentence before `Как сообщил X, …`. */
+const OPENERS = new Set(['а', 'но', 'и', 'однако', 'ранее', 'также']);
+const OPENER_KEYS = new KeySet(OPENERS);
 const GEO_GENITIVE = new Set([
   'китая', 'израиля', 'египта', 'ирана', 'ирака', 'казахстана', 'узбекистана', 'таджикистана', 'туркменистана', 'киргизстана', 'пакистана',
   'афганистана', 'азербайджана', 'катара', 'омана', 'йемена', 'бахрейна', 'судана', 'вьетнама', 'лаоса', 'непала', 'кувейта', 'алжира',
@@ -191,9 +215,7 @@ interface FoundQuote {
 }
 
 class Analyzer {
-  readonly tokens: Token[];
-  /** Sentence index of each token. */
-  readonly sentence: Int32Array;
+  readonly tokens: Tokens;
   /** First token index of each sentence. */
   readonly sentenceStarts: number[] = [];
   /** For each token, the index of the marked span it lies inside (or -1). */
@@ -202,9 +224,11 @@ class Analyzer {
   /** Token index of each span's opening and closing mark. */
   readonly spanOpenTok: number[] = [];
   readonly spanCloseTok: number[] = [];
-  /** For each token, the span it opens or closes (or -1). */
-  readonly opensSpan: Int32Array;
-  readonly closesSpan: Int32Array;
+  /** Span opened or closed by a token, by token index. */
+  private readonly spanOpenedAt = new Map<number, number>();
+  private readonly spanClosedAt = new Map<number, number>();
+  /** Token indices of the commas, in order: where reported speech can turn. */
+  readonly commas: number[] = [];
   /** Inside `«…, — сказал он, — …»` the author's words lie within the marks. */
   insideMarks = false;
   /** Offsets covered by organisation terms from the glossary. */
@@ -214,59 +238,43 @@ class Analyzer {
     readonly text: string,
     context: QuoteContext,
   ) {
-    this.tokens = tokenize(text);
+    this.tokens = new Tokens(text);
     this.spans = pairQuotationMarks(text);
     for (const t of context.terms ?? []) if (t.category === 'organisation') this.orgTermStarts.add(t.start);
-    const toks = this.tokens;
-    this.inSpan = new Int32Array(toks.length).fill(-1);
-    this.opensSpan = new Int32Array(toks.length).fill(-1);
-    this.closesSpan = new Int32Array(toks.length).fill(-1);
-    let s = 0;
-    for (let i = 0; i < toks.length; i++) {
-      while (s < this.spans.length && this.spans[s].close < toks[i].start) s++;
-      const sp = this.spans[s];
-      if (sp && toks[i].start === sp.open) {
-        this.spanOpenTok[s] = i;
-        this.opensSpan[i] = s;
-      }
-      if (sp && toks[i].start === sp.close) {
-        this.spanCloseTok[s] = i;
-        this.closesSpan[i] = s;
-      }
-      if (sp && toks[i].start > sp.open && toks[i].start < sp.close) this.inSpan[i] = s;
-    }
-    this.sentence = new Int32Array(toks.length);
+    this.inSpan = placeInSpans(this.tokens, this.spans, this.spanOpenTok, this.spanCloseTok);
+    this.spanOpenTok.forEach((tok, s) => this.spanOpenedAt.set(tok, s));
+    this.spanCloseTok.forEach((tok, s) => this.spanClosedAt.set(tok, s));
     const header = parseHeader(text);
-    const titleStart = header ? header.end - header.title.length : -1;
-    let id = 0;
-    this.sentenceStarts.push(0);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      let brk = false;
-      if (t.start === titleStart && i > 0) brk = true;
-      else if (i > 0 && this.inSpan[i] < 0) {
-        const p = toks[i - 1];
-        if (p.kind === 'n' && this.inSpan[i - 1] < 0) brk = true;
-        else if (SENTENCE_END.has(p.text) && this.inSpan[i - 1] < 0 && (t.cap || t.text === '«' || t.text === '"' || DASHES.has(t.text) || /^\d/.test(t.text))) {
-          const w = toks[i - 2];
-          const abbrev = w && w.kind === 'w' && w.end === p.start && ((w.text.length === 1 && w.cap) || ABBREVIATIONS.has(w.low));
-          if (!abbrev) brk = true;
-        }
-      }
-      if (brk) {
-        id++;
-        this.sentenceStarts.push(i);
-      }
-      this.sentence[i] = id;
-    }
+    splitSentences(this.tokens, this.inSpan, header ? header.end - header.title.length : -1, this.sentenceStarts, this.commas);
   }
 
+  /** The span the token at i opens, or -1. */
+  opensSpan(i: number): number {
+    return this.spanOpenedAt.get(i) ?? -1;
+  }
+  /** The span the token at i closes, or -1. */
+  closesSpan(i: number): number {
+    return this.spanClosedAt.get(i) ?? -1;
+  }
+
+  /** Index of the sentence of the token at i (binary search). */
+  sentenceOf(i: number): number {
+    const starts = this.sentenceStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
   sentenceStartOf(i: number): number {
-    return this.sentenceStarts[this.sentence[i]];
+    return this.sentenceStarts[this.sentenceOf(i)];
   }
   sentenceEndOf(i: number): number {
-    const next = this.sentenceStarts[this.sentence[i] + 1];
-    return next === undefined ? this.tokens.length : next;
+    const next = this.sentenceStarts[this.sentenceOf(i) + 1];
+    return next === undefined ? this.tokens.count : next;
   }
 
   masked(i: number): boolean {
@@ -275,29 +283,40 @@ class Analyzer {
 
   /** `С.` of `С. Лавров`. */
   isInitial(i: number): boolean {
-    const t = this.tokens[i];
-    const dot = this.tokens[i + 1];
-    return !!t && t.kind === 'w' && t.cap && t.text.length === 1 && !!dot && dot.text === '.' && dot.start === t.end && this.nameWord(i + 2, true);
+    const toks = this.tokens;
+    return toks.isCap(i) && toks.ends[i] - toks.starts[i] === 1 && toks.mark(i + 1) === FULL_STOP && toks.starts[i + 1] === toks.ends[i] && this.nameWord(i + 2, true);
   }
 
   /** `И` of `Ван И`: a one-letter name part that is no initial. */
   oneLetter(i: number): boolean {
-    const t = this.tokens[i];
-    return !!t && t.kind === 'w' && t.cap && t.text.length === 1 && !this.masked(i) && !this.isInitial(i);
+    const toks = this.tokens;
+    return toks.isCap(i) && toks.ends[i] - toks.starts[i] === 1 && !this.masked(i) && !this.isInitial(i);
   }
 
   isWord(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && t.kind === 'w';
+    return this.tokens.isWord(i);
+  }
+
+  /** A speech verb at i (`заявил`, `отметила`). */
+  speechVerbAt(i: number): boolean {
+    return this.tokens.mayBe(i, SPEECH_VERB_KEYS) && isSpeechVerb(this.tokens.low(i));
+  }
+
+  /** A role head noun at i (`министр`, `главы`). */
+  roleAt(i: number): boolean {
+    return this.tokens.mayBe(i, ROLE_KEYS) && roleLemma(this.tokens.low(i)) !== undefined;
   }
 
   /** A word that can be part of a personal name. */
   private nameWord(i: number, relaxed = false): boolean {
-    const t = this.tokens[i];
-    if (relaxed && t && t.kind === 'w' && t.cap && !t.acronym && t.text.length > 1 && !this.masked(i)) return !isNeverName(t.low);
-    if (!t || t.kind !== 'w' || !t.cap || t.acronym || this.masked(i)) return false;
-    if (/^\d/.test(t.text) || isNeverName(t.low) || bodyLemma(t.low) || roleLemma(t.low) || isMedia(t.low)) return false;
-    if (this.orgTermStarts.has(t.start)) return false;
+    const toks = this.tokens;
+    // Both readings want a capitalised word (so one that starts with no digit).
+    if (!toks.isCap(i)) return false;
+    const low = toks.low(i);
+    if (relaxed && !toks.isAcronym(i) && toks.length(i) > 1 && !this.masked(i)) return !isNeverName(low);
+    if (toks.isAcronym(i) || this.masked(i)) return false;
+    if (isNeverName(low) || bodyLemma(low) || roleLemma(low) || isMedia(low)) return false;
+    if (this.orgTermStarts.has(toks.starts[i])) return false;
     return true;
   }
 
@@ -306,7 +325,6 @@ class Analyzer {
     let j = i;
     let last = -1;
     while (j < limit && j - i < 6) {
-      const t = this.tokens[j];
       if (this.isInitial(j)) {
         last = j + 1;
         j += 2;
@@ -314,7 +332,7 @@ class Analyzer {
       }
       // `Ван И`: a one-letter part after a name (not an initial, which has its full stop).
       const letter = last >= 0 && this.oneLetter(j);
-      if (letter || (this.nameWord(j) && (t.text.length > 1 || last >= 0))) {
+      if (letter || (this.nameWord(j) && (this.tokens.length(j) > 1 || last >= 0))) {
         last = j;
         j++;
         continue;
@@ -326,50 +344,52 @@ class Analyzer {
 
   /** A word inside a role's or body's genitive complement: `МИД РФ`, `иностранных дел`, `при ООН`. */
   private complementWord(i: number, limit: number): boolean {
-    const t = this.tokens[i];
-    if (!t || i >= limit || t.kind !== 'w' || this.masked(i)) return false;
-    if (t.acronym) return true;
-    if (isSpeechVerb(t.low) || PRONOUNS.has(t.low) || t.low === 'что' || t.low === 'который' || t.low === 'которая') return false;
-    const next = this.tokens[i + 1];
-    if (t.low === 'при') return !!next && next.kind === 'w';
-    if (t.low === 'в' || t.low === 'во') return !!next && next.kind === 'w' && next.cap && !bodyLemma(next.low);
-    if (t.low === 'по') return !!next && next.kind === 'w' && (next.cap || /(?:ым|им|ему|ому)$/.test(next.low) || ['делам', 'правам', 'вопросам'].includes(next.low));
-    if (t.low === 'и') return !!next && next.kind === 'w' && !next.cap && /(?:и|ы|а|я|ов|ей|ых|их)$/.test(next.low) && this.complementWord(i + 1, limit);
-    if (PREPOSITIONS.has(t.low)) return false;
-    if (t.cap) return true;
-    if (t.low === 'дел') return true;
+    const toks = this.tokens;
+    if (i >= limit || !toks.isWord(i) || this.masked(i)) return false;
+    if (toks.isAcronym(i)) return true;
+    const low = toks.low(i);
+    if (isSpeechVerb(low) || PRONOUNS.has(low) || low === 'что' || low === 'который' || low === 'которая') return false;
+    const next = i + 1;
+    if (low === 'при') return toks.isWord(next);
+    if (low === 'в' || low === 'во') return toks.isCap(next) && !bodyLemma(toks.low(next));
+    if (low === 'по') return toks.isWord(next) && (toks.isCap(next) || /(?:ым|им|ему|ому)$/.test(toks.low(next)) || MATTERS.has(toks.low(next)));
+    if (low === 'и') return toks.isWord(next) && !toks.isCap(next) && /(?:и|ы|а|я|ов|ей|ых|их)$/.test(toks.low(next)) && this.complementWord(next, limit);
+    if (PREPOSITIONS.has(low)) return false;
+    if (toks.isCap(i)) return true;
+    if (low === 'дел') return true;
     // Verbs and gerunds end the phrase: `министр выступил`, `заявил глава МИД, выступая`.
-    if (/(?:л|ла|ло|ли|ет|ют|ит|ят|ется|ются|лся|лась|лись|ть|ться|вшись|ая|яя)$/.test(t.low) && !/(?:ая|яя)$/.test(t.low)) return false;
-    if (/(?:ая|яя)$/.test(t.low)) return false;
-    return /(?:ых|их|ым|им|ого|его|ой|ей|ии|ти|ства|ента|ета|ата|ов|ев|а|я|ы|и|ам|ям|ях|ах|ом|ем)$/.test(t.low);
+    if (/(?:л|ла|ло|ли|ет|ют|ит|ят|ется|ются|лся|лась|лись|ть|ться|вшись|ая|яя)$/.test(low) && !/(?:ая|яя)$/.test(low)) return false;
+    if (/(?:ая|яя)$/.test(low)) return false;
+    return /(?:ых|их|ым|им|ого|его|ой|ей|ии|ти|ства|ента|ета|ата|ов|ев|а|я|ы|и|ам|ям|ях|ах|ом|ем)$/.test(low);
   }
 
   /** Adjectives before a role head: `официальный представитель`, `бразильский министр`. */
   private roleAdjectives(i: number, limit: number): number {
     let j = i;
-    while (j < limit && j - i < 3 && this.isWord(j) && /(?:ый|ий|ой|ая|яя|ого|его|ому|ему|ым|им|ую|юю|ей)$/.test(this.tokens[j].low) && !roleLemma(this.tokens[j].low)) j++;
-    return j < limit && j > i && this.isWord(j) && roleLemma(this.tokens[j].low) ? j : -1;
+    const toks = this.tokens;
+    while (j < limit && j - i < 3 && this.isWord(j) && /(?:ый|ий|ой|ая|яя|ого|его|ому|ему|ым|им|ую|юю|ей)$/.test(toks.low(j)) && !roleLemma(toks.low(j))) j++;
+    return j < limit && j > i && this.isWord(j) && roleLemma(toks.low(j)) ? j : -1;
   }
 
   /** Parses a speaker phrase starting at token i and ending before `limit`. */
   parseNP(i: number, limit: number, sentenceInitial = false): NP | undefined {
     const toks = this.tokens;
-    const t = toks[i];
-    if (!t || i >= limit || t.kind !== 'w' || this.masked(i)) return undefined;
-    const g = PRONOUNS.get(t.low);
+    if (i >= limit || !toks.isWord(i) || this.masked(i)) return undefined;
+    const low = toks.low(i);
+    const g = PRONOUNS.get(low);
     if (g) return { first: i, last: i, form: 'pronoun', gender: g };
-    if ((t.low === 'в' || t.low === 'во') && i + 1 < limit) {
+    if ((low === 'в' || low === 'во') && i + 1 < limit) {
       const body = this.parseBody(i + 1, limit);
       if (body) return body;
       return undefined;
     }
     const body = this.parseBody(i, limit);
     if (body) return body;
-    const headAt = roleLemma(t.low) ? i : this.roleAdjectives(i, limit);
+    const headAt = roleLemma(low) ? i : this.roleAdjectives(i, limit);
     if (headAt >= 0) {
       let k = headAt + 1;
       // `заместитель министра`, `глава департамента`: role heads may chain.
-      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && roleLemma(toks[k].low) && !toks[k].cap))) {
+      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && roleLemma(toks.low(k)) && !toks.isCap(k)))) {
         if (this.nameStartsAt(k, limit)) break;
         k++;
       }
@@ -384,7 +404,7 @@ class Analyzer {
         let r = roleLast;
         while (r > headAt && (this.nameWord(r) || (r === roleLast && this.oneLetter(r) && this.nameWord(r - 1)))) r--;
         // `представитель Обамы`: one capitalised genitive after the role is its complement.
-        const lone = r === roleLast - 1 && /(?:ы|и|ого|его|ой|ей)$/.test(toks[roleLast].low);
+        const lone = r === roleLast - 1 && /(?:ы|и|ого|его|ой|ей)$/.test(toks.low(roleLast));
         if (r < roleLast && !lone) {
           let f = r + 1;
           const first = this.firstKnownName(f, roleLast);
@@ -410,24 +430,23 @@ class Analyzer {
 
   private parseBody(i: number, limit: number): NP | undefined {
     const toks = this.tokens;
-    const t = toks[i];
-    if (!t || t.kind !== 'w' || this.masked(i)) return undefined;
+    if (!toks.isWord(i) || this.masked(i)) return undefined;
+    const low = toks.low(i);
     let head: string | undefined;
     let k = i + 1;
-    const n = toks[i + 1];
-    if (n && n.kind === 'w' && i + 1 < limit) {
-      const bigram = BODY_BIGRAMS.get(t.low + ' ' + n.low);
+    if (BODY_BIGRAM_STARTS.has(low) && toks.isWord(i + 1) && i + 1 < limit) {
+      const bigram = BODY_BIGRAMS.get(low + ' ' + toks.low(i + 1));
       if (bigram) {
         head = bigram;
         k = i + 2;
       }
     }
-    if (!head && t.low === 'пресс-служба') head = 'пресс-служба';
+    if (!head && low === 'пресс-служба') head = 'пресс-служба';
     if (!head) {
-      const b = bodyLemma(t.low);
+      const b = bodyLemma(low);
       if (b) head = b;
-      else if (t.acronym && !/^(?:РФ|США|КНР|ЕС|ООН)$/.test(t.text) || this.orgTermStarts.has(t.start)) head = t.text;
-      else if (/^агентств/.test(t.low) && n && n.kind === 'w' && n.cap) head = 'агентство';
+      else if ((toks.isAcronym(i) && !/^(?:РФ|США|КНР|ЕС|ООН)$/.test(toks.textOf(i))) || this.orgTermStarts.has(toks.starts[i])) head = toks.textOf(i);
+      else if (/^агентств/.test(low) && toks.isCap(i + 1)) head = 'агентство';
     }
     if (!head) return undefined;
     // Media after `агентство`: `агентство Reuters`.
@@ -436,10 +455,9 @@ class Analyzer {
   }
 
   private nameStartsAt(k: number, limit: number): boolean {
-    const t = this.tokens[k];
     if (this.isInitial(k)) return true;
     if (!this.nameWord(k)) return false;
-    if (firstName(t.low)) return true;
+    if (firstName(this.tokens.low(k))) return true;
     // An initial: `С. Лавров`.
     if (this.isInitial(k)) return true;
     void limit;
@@ -447,29 +465,28 @@ class Analyzer {
   }
 
   private firstKnownName(from: number, to: number): number {
-    for (let k = from; k <= to; k++) if (firstName(this.tokens[k].low)) return k;
+    for (let k = from; k <= to; k++) if (firstName(this.tokens.low(k))) return k;
     return -1;
   }
 
   /** A capitalised word that is the complement of a role, not a name: `Турции`, `Китая`, `Госдумы`. */
   private isComplementName(k: number): boolean {
-    const low = this.tokens[k].low;
+    const low = this.tokens.low(k);
     return /(?:ии|ой|ого|ей|его)$/.test(low) || GEO_GENITIVE.has(low);
   }
 
   /** A capitalised word opening a sentence is a name only with support. */
   private plausibleInitialName(i: number, limit: number): boolean {
-    const t = this.tokens[i];
-    if (firstName(t.low)) return true;
-    if (this.knownKeys.has(surnameKey(t.text))) return true;
-    if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк)$/.test(t.low)) return true;
-    const n = this.tokens[i + 1];
-    if (n && n.kind === 'w' && n.cap && this.nameWord(i + 1)) return true;
+    const toks = this.tokens;
+    const low = toks.low(i);
+    if (firstName(low)) return true;
+    if (this.knownKeys.has(surnameKey(toks.textOf(i)))) return true;
+    if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк)$/.test(low)) return true;
+    if (toks.isCap(i + 1) && this.nameWord(i + 1)) return true;
     // `Шольц сказал`: a singular verb right after it.
     for (let k = i + 1; k < limit && k < i + 3; k++) {
-      const w = this.tokens[k];
-      if (w.kind !== 'w') break;
-      if (isSpeechVerb(w.low)) return verbGender(w.low) !== 'pl';
+      if (!toks.isWord(k)) break;
+      if (this.speechVerbAt(k)) return verbGender(toks.low(k)) !== 'pl';
     }
     return false;
   }
@@ -479,22 +496,23 @@ class Analyzer {
 
   /** The speaker of a verb from the words before it in its sentence (subject position). */
   subjectBefore(verb: number): NP | undefined {
+    const toks = this.tokens;
     const s = this.sentenceStartOf(verb);
     for (let k = s; k < verb; k++) {
-      const t = this.tokens[k];
-      if (t.kind !== 'w' || this.inSpan[k] >= 0) continue;
-      if ((t.low === 'в' || t.low === 'во') && this.isWord(k + 1) && isDocumentNoun(this.tokens[k + 1].low)) {
+      if (!toks.isWord(k) || this.inSpan[k] >= 0) continue;
+      const low = toks.low(k);
+      if ((low === 'в' || low === 'во') && this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) {
         // `В заявлении МИД говорится`: the body named after the document, if any.
         let j = k + 2;
-        while (j < verb && this.isWord(j) && !this.tokens[j].cap && /(?:ом|ем|ой|ей)$/.test(this.tokens[j].low)) j++;
+        while (j < verb && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
         return this.parseNP(j, verb);
       }
-      if (this.isWord(k + 1) && isDocumentNoun(this.tokens[k + 1].low) && /(?:ом|ем)$/.test(t.low)) return undefined;
-      const prev = this.tokens[k - 1];
-      if (prev && k > s && prev.kind === 'w' && PREPOSITIONS.has(prev.low) && t.cap && !bodyLemma(t.low)) continue;
+      if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1)) && /(?:ом|ем)$/.test(low)) return undefined;
+      const afterPreposition = k > s && toks.isWord(k - 1) && PREPOSITIONS.has(toks.low(k - 1));
+      if (afterPreposition && toks.isCap(k) && !bodyLemma(low)) continue;
       const np = this.parseNP(k, verb, k === s);
       if (np) {
-        if (np.form === 'body' && this.tokens[k].low !== 'в' && this.tokens[k].low !== 'во' && k > s && PREPOSITIONS.has(prev?.low ?? '')) continue;
+        if (np.form === 'body' && low !== 'в' && low !== 'во' && afterPreposition) continue;
         return np;
       }
     }
@@ -507,9 +525,9 @@ class Analyzer {
     let k = verb + 1;
     let afterPreposition = false;
     while (k < limit) {
-      const t = toks[k];
-      if (t.kind !== 'w') {
-        if (this.masked(k) || t.text === '«' || t.text === '»' || t.text === '"' || t.text === '.' && toks[k - 1]?.text.length === 1) {
+      if (!toks.isWord(k)) {
+        const m = toks.mark(k);
+        if (this.masked(k) || skippedBeforeSpeaker(toks, k, m)) {
           k++;
           continue;
         }
@@ -519,25 +537,26 @@ class Analyzer {
         k++;
         continue;
       }
-      if (isAddressee(t.low) || isMedia(t.low)) {
+      const low = toks.low(k);
+      if (isAddressee(low) || isMedia(low)) {
         k++;
         // A media name after the addressee: `телеканалу «Россия 24»`, `агентству Reuters`.
-        while (k < limit && (this.masked(k) || (toks[k].kind === 'w' && (toks[k].cap || isMedia(toks[k].low)) && !this.nameStartsAt(k, limit) && !roleLemma(toks[k].low)) || /^[«»"]$/.test(toks[k].text))) k++;
+        while (k < limit && (this.masked(k) || (toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k))) && !this.nameStartsAt(k, limit) && !roleLemma(toks.low(k))) || isGuillemetOrStraight(toks.mark(k)))) k++;
         continue;
       }
-      if ((t.low === 'в' || t.low === 'во') && this.isWord(k + 1) && isDocumentNoun(toks[k + 1].low)) {
+      if ((low === 'в' || low === 'во') && this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) {
         let j = k + 2;
-        while (j < limit && this.isWord(j) && !toks[j].cap && /(?:ом|ем|ой|ей)$/.test(toks[j].low)) j++;
-        if (j < limit && this.isWord(j) && isMedia(toks[j].low)) return undefined;
+        while (j < limit && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
+        if (j < limit && this.isWord(j) && isMedia(toks.low(j))) return undefined;
         return this.parseNP(j, limit);
       }
-      if (isSpeechVerb(t.low) || t.low === 'что') return undefined;
+      if (isSpeechVerb(low) || low === 'что') return undefined;
       if (!afterPreposition) {
         const np = this.parseNP(k, limit);
         if (np) return np;
       }
-      afterPreposition = PREPOSITIONS.has(t.low) && t.low !== 'в' && t.low !== 'во' ? true : (PREPOSITIONS.has(t.low) ? true : (afterPreposition && !t.cap ? afterPreposition && !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(t.low) : false));
-      if (PREPOSITIONS.has(t.low)) afterPreposition = true;
+      afterPreposition = PREPOSITIONS.has(low) && low !== 'в' && low !== 'во' ? true : (PREPOSITIONS.has(low) ? true : (afterPreposition && !toks.isCap(k) ? afterPreposition && !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(low) : false));
+      if (PREPOSITIONS.has(low)) afterPreposition = true;
       k++;
     }
     return undefined;
@@ -546,20 +565,111 @@ class Analyzer {
   /** End of a clause: the next comma, sentence end, dash or line break (exclusive token index). */
   clauseEnd(from: number): number {
     const end = this.sentenceEndOf(from);
+    const toks = this.tokens;
     for (let k = from; k < end; k++) {
-      const t = this.tokens[k];
       if (this.inSpan[k] >= 0) continue;
-      if (t.kind === 'n' || (t.kind === 'p' && (t.text === ',' || t.text === ';' || t.text === ':' || SENTENCE_END.has(t.text) || (DASHES.has(t.text) && t.text !== '-')))) return k;
+      const m = toks.mark(k);
+      if (toks.isBreak(k) || m === COMMA || m === 0x3b || m === 0x3a || isSentenceEnd(m) || (isDash(m) && m !== HYPHEN)) return k;
     }
     return end;
   }
 }
 
+/**
+ * For each token, the top-level span it lies inside (or -1); records each span's opening and
+ * closing tokens. Every whole-text pass is a small function of its own, which the engine
+ * optimises early.
+ */
+function placeInSpans(toks: Tokens, spans: MarkedSpan[], openTok: number[], closeTok: number[]): Int32Array {
+  const n = toks.count;
+  const starts = toks.starts;
+  const inSpan = new Int32Array(n).fill(-1);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const start = starts[i];
+    while (s < spans.length && spans[s].close < start) s++;
+    if (s === spans.length) break;
+    const sp = spans[s];
+    if (start === sp.open) openTok[s] = i;
+    if (start === sp.close) closeTok[s] = i;
+    if (start > sp.open && start < sp.close) inSpan[i] = s;
+  }
+  return inSpan;
+}
+
+/** Sentence starts (at line breaks, the title, and sentence-final marks before a capital) and the commas, outside quotation marks. */
+function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, sentenceStarts: number[], commas: number[]): void {
+  const n = toks.count;
+  const starts = toks.starts;
+  const text = toks.text;
+  sentenceStarts.push(0);
+  if (toks.mark(0) === COMMA) commas.push(0);
+  for (let i = 1; i < n; i++) {
+    if (toks.mark(i) === COMMA) commas.push(i);
+    let brk = false;
+    if (starts[i] === titleStart) brk = true;
+    else if (inSpan[i] < 0 && inSpan[i - 1] < 0) {
+      if (toks.isBreak(i - 1)) brk = true;
+      else if (isSentenceEnd(toks.mark(i - 1))) {
+        const m = toks.mark(i);
+        const first = text.charCodeAt(starts[i]);
+        if (toks.isCap(i) || m === 0xab || m === 0x22 || isDash(m) || (first >= 0x30 && first <= 0x39)) {
+          const w = i - 2;
+          const abbrev = toks.isWord(w) && toks.ends[w] === starts[i - 1] && ((toks.ends[w] - starts[w] === 1 && toks.isCap(w)) || (toks.mayBe(w, ABBREVIATION_KEYS) && ABBREVIATIONS.has(toks.low(w))));
+          if (!abbrev) brk = true;
+        }
+      }
+    }
+    if (brk) sentenceStarts.push(i);
+  }
+}
+
+/**
+ * People introduced anywhere (role + name, first name + surname): they support later mentions.
+ * A loop over every word, kept apart in a small function that the engine optimises early.
+ */
+function findIntroductions(a: Analyzer): { pos: number; np: NP }[] {
+  const toks = a.tokens;
+  const introductions: { pos: number; np: NP }[] = [];
+  let roleNext = a.roleAt(0);
+  for (let i = 0; i < toks.count; i++) {
+    const role = roleNext;
+    roleNext = a.roleAt(i + 1);
+    if (!toks.isWord(i) || a.inSpan[i] >= 0) continue;
+    const candidate =
+      role ||
+      (toks.isCap(i) && toks.isCap(i + 1) && toks.mayBe(i, FIRST_NAME_KEYS) && firstName(toks.low(i)) !== undefined) ||
+      (roleNext && /(?:ый|ий|ой)$/.test(toks.low(i)));
+    if (!candidate) continue;
+    const np = a.parseNP(i, a.sentenceEndOf(i));
+    if (np && np.form === 'name' && np.nameFirst !== undefined) {
+      introductions.push({ pos: toks.starts[np.nameFirst], np });
+      a.knownKeys.add(surnameKey(toks.textOf(np.last)));
+      i = np.last;
+      roleNext = a.roleAt(i + 1);
+    }
+  }
+  return introductions;
+}
+
+const WORDS = /[A-Za-zА-Яа-яЁё0-9]+/g;
+const NON_SPACE_RUNS = /\S+/g;
+
+/** How many matches of a global `re` the text has, counting no further than `max` (and making no match objects). */
+function countUpTo(re: RegExp, text: string, max: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < max && re.test(text)) n++;
+  re.lastIndex = 0;
+  return n;
+}
+
 /** Sentence-like words: several words with sentence punctuation, as speech is and names are not. */
 function looksLikeSpeech(inner: string): boolean {
-  const words = inner.match(/[A-Za-zА-Яа-яЁё0-9]+/g)?.length ?? 0;
+  const words = countUpTo(WORDS, inner, 8);
   if (words < 3) return false;
-  const first = /[A-Za-zА-Яа-яЁё]/.exec(inner)?.[0] ?? '';
+  const at = inner.search(/[A-Za-zА-Яа-яЁё]/);
+  const first = at < 0 ? '' : inner[at];
   if (first !== first.toUpperCase()) return false;
   return /[.!?…]["»“”’']*\s*$/.test(inner) || /[.!?…]\s+[«"„A-ZА-ЯЁ]/.test(inner) || words >= 8;
 }
@@ -570,20 +680,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   const found: FoundQuote[] = [];
   const speechSpan = new Set<number>();
 
-  // People introduced anywhere (role + name, first name + surname) support later mentions.
   const cast = new Cast();
-  const introductions: { pos: number; np: NP }[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (t.kind !== 'w' || a.inSpan[i] >= 0) continue;
-    if (!(roleLemma(t.low) || (t.cap && firstName(t.low) && toks[i + 1]?.cap) || (/(?:ый|ий|ой)$/.test(t.low) && roleLemma(toks[i + 1]?.low ?? '')))) continue;
-    const np = a.parseNP(i, a.sentenceEndOf(i));
-    if (np && np.form === 'name' && np.nameFirst !== undefined) {
-      introductions.push({ pos: toks[np.nameFirst].start, np });
-      a.knownKeys.add(surnameKey(toks[np.last].text));
-      i = np.last;
-    }
-  }
+  const introductions = findIntroductions(a);
 
   // 1. Direct speech in quotation marks.
   const spans = a.spans;
@@ -593,27 +691,27 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const closeTok = a.spanCloseTok[s];
     if (openTok === undefined || closeTok === undefined) continue;
     const inner = text.slice(sp.open + 1, sp.close);
-    const prev = toks[openTok - 1];
+    const prev = toks.get(openTok - 1);
     const afterName = prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text));
-    const short = !/[.!?…]/.test(inner) && (inner.match(/\S+/g)?.length ?? 0) <= 5;
+    const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
     if (afterName && short) continue;
 
     let attribution: Attribution | undefined;
     let attributedAfter = -1;
     // Attribution after: `», — сказал Лавров`, `" - заявил он`, `», сообщили в МИД`.
     let k = closeTok + 1;
-    while (k < toks.length && toks[k].kind === 'p' && (toks[k].text === ',' || SENTENCE_END.has(toks[k].text)) && k < closeTok + 3) k++;
+    while (k < toks.count && (toks.mark(k) === COMMA || isSentenceEnd(toks.mark(k))) && k < closeTok + 3) k++;
     let dashed = false;
-    if (toks[k] && DASHES.has(toks[k].text)) {
+    if (isDash(toks.mark(k))) {
       dashed = true;
       k++;
     }
-    if (dashed || toks[k - 1]?.text === ',') {
-      const limit = Math.min(a.clauseEnd(k), toks.length);
+    if (dashed || toks.mark(k - 1) === COMMA) {
+      const limit = Math.min(a.clauseEnd(k), toks.count);
       for (let v = k; v < limit && v < k + 4; v++) {
-        if (a.isWord(v) && isSpeechVerb(toks[v].low) && !isClauseOnlyVerb(toks[v].low)) {
+        if (a.speechVerbAt(v) && !isClauseOnlyVerb(toks.get(v).low)) {
           const np = v === k ? a.speakerAfter(v, limit) : a.parseNP(k, v);
-          attribution = { np: np ?? (isImpersonalVerb(toks[v].low) ? undefined : a.speakerAfter(v, limit)), verb: v, oblique: false };
+          attribution = { np: np ?? (isImpersonalVerb(toks.get(v).low) ? undefined : a.speakerAfter(v, limit)), verb: v, oblique: false };
           attributedAfter = limit;
           break;
         }
@@ -623,35 +721,33 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     let partOfIndirect = false;
     if (!attribution) {
       let p = openTok - 1;
-      while (p >= 0 && toks[p].kind === 'n') p--;
-      const before = toks[p];
-      if (before && before.text === ':') {
+      while (p >= 0 && toks.isBreak(p)) p--;
+      const before = toks.mark(p);
+      if (before === 0x3a) {
         const st = a.sentenceStartOf(p);
         let verb = -1;
-        for (let v = p - 1; v >= st; v--) if (a.isWord(v) && a.inSpan[v] < 0 && isSpeechVerb(toks[v].low)) { verb = v; break; }
+        for (let v = p - 1; v >= st; v--) if (a.isWord(v) && a.inSpan[v] < 0 && isSpeechVerb(toks.get(v).low)) { verb = v; break; }
         if (verb >= 0) {
-          attribution = { np: isImpersonalVerb(toks[verb].low) ? a.subjectBefore(verb) : a.subjectBefore(verb) ?? a.speakerAfter(verb, p), verb, oblique: false };
+          attribution = { np: isImpersonalVerb(toks.get(verb).low) ? a.subjectBefore(verb) : a.subjectBefore(verb) ?? a.speakerAfter(verb, p), verb, oblique: false };
         } else if (looksLikeSpeech(inner)) {
           attribution = { np: a.subjectBefore(p), oblique: false };
         }
-      } else if (before && before.text === ',') {
+      } else if (before === COMMA) {
         const st = a.sentenceStartOf(p);
-        const w = toks[p - 1];
-        if (w && w.low === 'что' && toks[p - 2]?.text === ',') {
+        if (toks.is(p - 1, 'что') && toks.mark(p - 2) === COMMA) {
           partOfIndirect = true;
         } else {
           for (let v = st; v < p; v++) {
-            const t = toks[v];
-            if (t.kind !== 'w') continue;
-            if (t.low === 'по' && a.isWord(v + 1) && /^(?:словам|мнению)$/.test(toks[v + 1].low)) {
+            if (!toks.isWord(v)) continue;
+            if (toks.is(v, 'по') && inWordsOf(toks, v + 1)) {
               attribution = { np: a.parseNP(v + 2, p), oblique: true };
               break;
             }
-            if (t.low === 'по' && POSSESSIVES.has(toks[v + 1]?.low ?? '') && /^(?:словам|мнению)$/.test(toks[v + 2]?.low ?? '')) {
-              attribution = { np: { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks[v + 1].low) }, oblique: true };
+            if (toks.is(v, 'по') && POSSESSIVES.has(toks.low(v + 1)) && inWordsOf(toks, v + 2)) {
+              attribution = { np: { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) }, oblique: true };
               break;
             }
-            if (t.low === 'как' && a.isWord(v + 1) && isSpeechVerb(toks[v + 1].low)) {
+            if (toks.is(v, 'как') && a.speechVerbAt(v + 1)) {
               attribution = { np: a.speakerAfter(v + 1, p), verb: v + 1, oblique: false };
               break;
             }
@@ -661,12 +757,12 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     if (partOfIndirect) {
       // `заявил, что «…»`: direct speech when the quote runs to the end of the sentence.
-      const after = toks[closeTok + 1];
-      const endsSentence = !after || after.kind === 'n' || SENTENCE_END.has(after.text) || a.sentence[closeTok + 1] !== a.sentence[closeTok];
+      const after = toks.get(closeTok + 1);
+      const endsSentence = !after || after.kind === 'n' || SENTENCE_END.has(after.text) || a.sentenceOf(closeTok + 1) !== a.sentenceOf(closeTok);
       if (!endsSentence) continue;
       let p = openTok - 3;
       const st = a.sentenceStartOf(openTok);
-      while (p >= st && !(a.isWord(p) && isSpeechVerb(toks[p].low))) p--;
+      while (p >= st && !(a.speechVerbAt(p))) p--;
       if (p < st) continue;
       attribution = { np: a.subjectBefore(p) ?? a.speakerAfter(p, openTok - 2), verb: p, oblique: false };
     }
@@ -685,10 +781,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution });
     // `«…», — сказал он, — «…»`: the second quote shares the speaker.
     if (attribution && attributedAfter >= 0) {
-      const c = toks[attributedAfter];
-      const d = toks[attributedAfter + 1];
+      const c = toks.get(attributedAfter);
+      const d = toks.get(attributedAfter + 1);
       const next = spans[s + 1];
-      if (c && c.text === ',' && d && DASHES.has(d.text) && next && toks[attributedAfter + 2]?.start === next.open) {
+      if (c && c.text === ',' && d && DASHES.has(d.text) && next && toks.get(attributedAfter + 2)?.start === next.open) {
         const nOpen = a.spanOpenTok[s + 1];
         const nClose = a.spanCloseTok[s + 1];
         if (nOpen !== undefined && nClose !== undefined) {
@@ -724,15 +820,15 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const q = ev.quote!;
     const np = q.attribution!.np!;
     const [s0, s1] = mentionRange(np);
-    const key = `${toks[s0].start}:${toks[s1].end}`;
+    const start = toks.starts[s0];
+    const end = toks.ends[s1];
+    const key = `${start}:${end}`;
     if (!speakerAt.has(key)) {
-      const verbLow = q.attribution!.verb !== undefined ? toks[q.attribution!.verb].low : undefined;
+      const verbLow = q.attribution!.verb !== undefined ? toks.low(q.attribution!.verb) : undefined;
       const gender = np.gender ?? (verbLow ? verbGender(verbLow) : undefined);
       const person = personOf(a, cast, np, gender, q.attribution!.oblique);
-      cast.mention(toks[s0].start, person);
-      const ann: SpeakerAnnotation = {
-        id: '', kind: 'speaker', start: toks[s0].start, end: toks[s1].end, text: text.slice(toks[s0].start, toks[s1].end), form: np.form, quotes: [],
-      };
+      cast.mention(start, person);
+      const ann: SpeakerAnnotation = { id: '', kind: 'speaker', start, end, text: text.slice(start, end), form: np.form, quotes: [] };
       if (person.name) ann.name = person.name;
       const role = np.form === 'name' && np.roleFirst !== undefined && np.roleLast !== undefined && np.roleLast >= np.roleFirst ? roleText(a, np.roleFirst, np.roleLast) : person.role;
       if (role) ann.role = role;
@@ -768,7 +864,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
 }
 
 function npStart(a: Analyzer, np: NP): number {
-  return a.tokens[mentionRange(np)[0]].start;
+  return a.tokens.starts[mentionRange(np)[0]];
 }
 
 /** Token range shown as the speaker: the name when there is one, else the whole phrase. */
@@ -778,13 +874,13 @@ function mentionRange(np: NP): [number, number] {
 }
 
 function roleText(a: Analyzer, first: number, last: number): string {
-  const s = a.text.slice(a.tokens[first].start, a.tokens[last].end);
-  return a.tokens[first].acronym ? s : s[0].toLowerCase() + s.slice(1);
+  const s = a.text.slice(a.tokens.starts[first], a.tokens.ends[last]);
+  return a.tokens.isAcronym(first) ? s : s[0].toLowerCase() + s.slice(1);
 }
 
 function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undefined, oblique: boolean): Person {
   const toks = a.tokens;
-  const pos = toks[mentionRange(np)[0]].start;
+  const pos = toks.starts[mentionRange(np)[0]];
   switch (np.form) {
     case 'pronoun': {
       const g = np.gender ?? gender;
@@ -792,20 +888,20 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
     }
     case 'body': {
       const head = np.bodyHead!;
-      const first = toks[np.first];
-      const rest = np.last > np.first ? a.text.slice(first.end, toks[np.last].end) : '';
+      const first = toks.get(np.first);
+      const rest = np.last > np.first ? a.text.slice(first.end, toks.get(np.last).end) : '';
       let headText = head;
       const bigram = head.includes(' ');
       if (!bigram && (head === first.text || first.acronym)) headText = first.text;
       else if (!bigram) headText = first.cap ? head[0].toUpperCase() + head.slice(1) : head;
-      const name = bigram ? head + a.text.slice(toks[np.first + 1].end, toks[np.last].end) : headText + rest;
+      const name = bigram ? head + a.text.slice(toks.get(np.first + 1).end, toks.get(np.last).end) : headText + rest;
       return { name, body: true };
     }
     case 'role': {
       const role = roleText(a, np.roleFirst ?? np.first, np.roleLast ?? np.last);
       let head = '';
       for (let k = np.first; k <= np.last; k++) {
-        const l = roleLemma(toks[k].low);
+        const l = roleLemma(toks.low(k));
         if (l) {
           head = l;
           break;
@@ -818,12 +914,11 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
     case 'name': {
       const words: string[] = [];
       for (let k = np.nameFirst!; k <= np.last; k++) {
-        const t = toks[k];
-        if (t.text === '.') {
+        if (toks.mark(k) === FULL_STOP) {
           words[words.length - 1] += '.';
           continue;
         }
-        words.push(t.text);
+        words.push(toks.textOf(k));
       }
       const role = np.roleFirst !== undefined && np.roleLast !== undefined && np.roleLast >= np.roleFirst ? roleText(a, np.roleFirst, np.roleLast) : undefined;
       return cast.person(words, { oblique, gender, role, pos });
@@ -835,25 +930,26 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
 function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd: number; secondStart: number; np?: NP; verb: number } | undefined {
   const toks = a.tokens;
   for (let k = openTok + 1; k < closeTok - 2; k++) {
-    const t = toks[k];
-    if (!(t.text === ',' || t.text === '!' || t.text === '?' || t.text === '…')) continue;
-    if (!DASHES.has(toks[k + 1]?.text ?? '') || toks[k + 1].text === '-') continue;
+    if (!endsQuotedWords(toks.mark(k))) continue;
+    const dash = toks.mark(k + 1);
+    if (!isDash(dash) || dash === HYPHEN) continue;
     const v = k + 2;
     let verb = -1;
     for (let j = v; j < v + 4 && j < closeTok; j++) {
-      if (a.isWord(j) && isSpeechVerb(toks[j].low) && !isClauseOnlyVerb(toks[j].low)) {
+      if (a.speechVerbAt(j) && !isClauseOnlyVerb(toks.low(j))) {
         verb = j;
         break;
       }
-      if (toks[j].kind !== 'w') break;
+      if (!toks.isWord(j)) break;
     }
     if (verb < 0) continue;
     for (let j = verb + 1; j < closeTok - 1 && j < verb + 20; j++) {
-      if ((toks[j].text === ',' || toks[j].text === '.') && DASHES.has(toks[j + 1].text)) {
+      const m = toks.mark(j);
+      if ((m === COMMA || m === FULL_STOP) && isDash(toks.mark(j + 1))) {
         a.insideMarks = true;
         const np = verb === v ? a.speakerAfter(verb, j) : a.parseNP(v, verb);
         a.insideMarks = false;
-        return { firstEnd: t.text === ',' ? t.start : t.end, secondStart: toks[j + 2].start, np, verb };
+        return { firstEnd: toks.mark(k) === COMMA ? toks.starts[k] : toks.ends[k], secondStart: toks.starts[j + 2], np, verb };
       }
     }
   }
@@ -863,10 +959,11 @@ function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd
 function findDialogue(a: Analyzer, found: FoundQuote[]): void {
   const toks = a.tokens;
   const lines: { dash: number; end: number }[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    if ((i === 0 || toks[i - 1].kind === 'n') && DASHES.has(toks[i].text) && toks[i].text !== '-' && a.inSpan[i] < 0) {
+  for (let i = 0; i < toks.count; i++) {
+    const m = toks.mark(i);
+    if ((i === 0 || toks.isBreak(i - 1)) && isDash(m) && m !== HYPHEN && a.inSpan[i] < 0) {
       let e = i + 1;
-      while (e < toks.length && toks[e].kind !== 'n') e++;
+      while (e < toks.count && !toks.isBreak(e)) e++;
       lines.push({ dash: i, end: e });
       i = e - 1;
     }
@@ -878,9 +975,10 @@ function findDialogue(a: Analyzer, found: FoundQuote[]): void {
     let attributionAt = -1;
     let verb = -1;
     for (let k = dash + 2; k < end - 1; k++) {
-      if ((toks[k].text === ',' || toks[k].text === '!' || toks[k].text === '?' || toks[k].text === '.' || toks[k].text === '…') && DASHES.has(toks[k + 1].text)) {
+      const m = toks.mark(k);
+      if ((endsQuotedWords(m) || m === FULL_STOP) && isDash(toks.mark(k + 1))) {
         for (let j = k + 2; j < k + 6 && j < end; j++) {
-          if (a.isWord(j) && isSpeechVerb(toks[j].low)) {
+          if (a.speechVerbAt(j)) {
             verb = j;
             break;
           }
@@ -895,21 +993,21 @@ function findDialogue(a: Analyzer, found: FoundQuote[]): void {
     const first = dash + 1;
     if (first >= end) continue;
     if (attributionAt >= 0) {
-      const lastWord = toks[attributionAt].text === ',' ? attributionAt - 1 : attributionAt;
+      const lastWord = toks.mark(attributionAt) === COMMA ? attributionAt - 1 : attributionAt;
       const limit = a.clauseEnd(verb);
       const np = verb === attributionAt + 2 ? a.speakerAfter(verb, limit) : a.parseNP(attributionAt + 2, verb);
-      found.push({ start: toks[first].start, end: toks[lastWord].end, direct: true, innerStart: toks[first].start, innerEnd: toks[lastWord].end, attribution: { np, verb, oblique: false } });
+      found.push({ start: toks.get(first).start, end: toks.get(lastWord).end, direct: true, innerStart: toks.get(first).start, innerEnd: toks.get(lastWord).end, attribution: { np, verb, oblique: false } });
     } else {
       const last = end - 1;
       // A list item (`— пункт;`) is no line of dialogue.
-      if (toks[last].text === ';') continue;
-      found.push({ start: toks[first].start, end: toks[last].end, direct: true, innerStart: toks[first].start, innerEnd: toks[last].end });
+      if (toks.mark(last) === 0x3b) continue;
+      found.push({ start: toks.get(first).start, end: toks.get(last).end, direct: true, innerStart: toks.get(first).start, innerEnd: toks.get(last).end });
     }
   }
 }
 
-function lineGap(toks: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (toks[k].kind !== 'n') return false;
+function lineGap(toks: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!toks.isBreak(k)) return false;
   return true;
 }
 
@@ -938,20 +1036,20 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
   const inSpeech = (k: number) => a.inSpan[k] >= 0 && speechSpan.has(a.inSpan[k]);
   const add = (from: number, to: number, attribution: Attribution) => {
     // Trim punctuation and the sentence-final mark.
-    while (from < to && toks[from].kind !== 'w' && !/^[«"„(]$/.test(toks[from].text)) from++;
-    while (to > from && (toks[to - 1].kind !== 'w' && !/^[»"“)]$/.test(toks[to - 1].text) && a.inSpan[to - 1] < 0)) to--;
+    while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
+    while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
     for (let k = from; k < to; k++) {
-      if (a.opensSpan[k] >= 0 && speechSpan.has(a.opensSpan[k]) && k > from) {
+      if (speechSpan.has(a.opensSpan(k)) && k > from) {
         to = k;
-        while (to > from && toks[to - 1].kind !== 'w') to--;
+        while (to > from && !toks.isWord(to - 1)) to--;
         break;
       }
     }
     if (to <= from) return;
-    const start = toks[from].start;
-    let end = toks[to - 1].end;
+    const start = toks.starts[from];
+    let end = toks.ends[to - 1];
     // A closing mark of a quoted name at the very end belongs to it.
     if (a.inSpan[to - 1] >= 0) end = a.spans[a.inSpan[to - 1]].close + 1;
     if (covered(start, end)) return;
@@ -960,32 +1058,42 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     found.push({ start, end, direct: false, attribution });
   };
   const sentences = a.sentenceStarts;
+  const commas = a.commas;
+  // The sentence's commas are commas[c0] … commas[c1 - 1].
+  let c0 = 0;
+  let c1 = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
-    const e = si + 1 < sentences.length ? sentences[si + 1] : toks.length;
+    const e = si + 1 < sentences.length ? sentences[si + 1] : toks.count;
+    while (c0 < commas.length && commas[c0] < s) c0++;
+    c1 = Math.max(c1, c0);
+    while (c1 < commas.length && commas[c1] < e) c1++;
     let taken = false;
-    // `Как сообщил X, …` and `По словам X, …`
-    for (let k = s; k < e - 2 && !taken; k++) {
-      const t = toks[k];
-      if (t.kind !== 'w' || inSpeech(k)) continue;
-      const atStart = k === s || (k === s + 1 && toks[s].kind === 'w' && /^(?:а|но|и|однако|ранее|также)$/.test(toks[s].low));
-      const midSentence = toks[k - 1]?.text === ',';
+    // `Как сообщил X, …` and `По словам X, …`: at the sentence start (`k` is s or s + 1) or after a comma.
+    // Candidates in order: s, s + 1, then the word after each comma (commas ascend).
+    for (let c = c0 - 2; !taken; c++) {
+      const k = c === c0 - 2 ? s : c === c0 - 1 ? s + 1 : c < c1 ? commas[c] + 1 : e;
+      if (k >= e - 2) break;
+      if (c >= c0 && k <= s + 1) continue;
+      if (!toks.isWord(k) || inSpeech(k)) continue;
+      const atStart = k === s || (k === s + 1 && toks.mayBe(s, OPENER_KEYS) && OPENERS.has(toks.low(s)));
+      const midSentence = toks.mark(k - 1) === COMMA;
       if (!atStart && !midSentence) continue;
       let np: NP | undefined;
       let oblique = false;
       let verb: number | undefined;
       let comma = -1;
-      if (t.low === 'по' && /^(?:словам|мнению)$/.test(toks[k + 1]?.low ?? '')) {
+      if (toks.is(k, 'по') && inWordsOf(toks, k + 1)) {
         comma = findComma(a, k + 2, e);
         if (comma < 0) continue;
         np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
-      } else if (t.low === 'по' && POSSESSIVES.has(toks[k + 1]?.low ?? '') && /^(?:словам|мнению)$/.test(toks[k + 2]?.low ?? '')) {
+      } else if (toks.is(k, 'по') && POSSESSIVES.has(toks.low(k + 1)) && inWordsOf(toks, k + 2)) {
         comma = findComma(a, k + 3, e);
         if (comma < 0) continue;
-        np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks[k + 1].low) };
+        np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.get(k + 1).low) };
         oblique = true;
-      } else if (t.low === 'как' && a.isWord(k + 1) && isSpeechVerb(toks[k + 1].low)) {
+      } else if (toks.is(k, 'как') && a.speechVerbAt(k + 1)) {
         comma = findComma(a, k + 2, e);
         if (comma < 0) continue;
         verb = k + 1;
@@ -995,7 +1103,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (atStart) {
         // A direct quote right after the comma was attributed already.
         const n = comma + 1;
-        if (a.inSpan[n] >= 0 || (toks[n] && /^[«"„“]$/.test(toks[n].text) && speechSpan.has(spanAt(a, n)))) {
+        if (a.inSpan[n] >= 0 || (toks.get(n) && /^[«"„“]$/.test(toks.get(n).text) && speechSpan.has(spanAt(a, n)))) {
           taken = true;
           break;
         }
@@ -1008,43 +1116,42 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     }
     if (taken) continue;
     // `X заявил, что …`
-    for (let k = s + 1; k < e; k++) {
-      const t = toks[k];
-      if (t.low !== 'что' || inSpeech(k) || toks[k - 1].text !== ',') continue;
+    for (let c = c0; c < c1; c++) {
+      const k = commas[c] + 1;
+      if (k >= e || !toks.is(k, 'что') || inSpeech(k)) continue;
       let v = k - 2;
-      if (toks[v]?.low === 'том' && toks[v - 1]?.low === 'о') v -= 2;
+      if (toks.is(v, 'том') && toks.is(v - 1, 'о')) v -= 2;
       let verb = -1;
       for (let j = v; j >= s && j > v - 5; j--) {
-        const w = toks[j];
-        if (w.kind !== 'w' || inSpeech(j)) break;
-        if (isSpeechVerb(w.low)) {
+        if (!toks.isWord(j) || inSpeech(j)) break;
+        if (a.speechVerbAt(j)) {
           verb = j;
           break;
         }
       }
       if (verb < 0) continue;
-      const np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks[verb].low) ? undefined : a.speakerAfter(verb, k - 1));
+      const np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.get(verb).low) ? undefined : a.speakerAfter(verb, k - 1));
       add(k + 1, e, { np, verb, oblique: false });
       taken = true;
       break;
     }
     if (taken) continue;
     // `…, заявил X.` at the end of a sentence.
-    for (let k = e - 1; k > s + 2; k--) {
-      const t = toks[k];
-      if (t.text !== ',' || a.inSpan[k] >= 0) continue;
+    for (let c = c1 - 1; c >= c0 && commas[c] > s + 2; c--) {
+      const k = commas[c];
+      if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
-      if (toks[v] && DASHES.has(toks[v].text)) v++;
-      if (!a.isWord(v) || !isSpeechVerb(toks[v].low) || isClauseOnlyVerb(toks[v].low)) continue;
+      if (isDash(toks.mark(v))) v++;
+      if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v))) continue;
       let clean = true;
-      for (let j = v + 1; j < e; j++) if (toks[j].low === 'что' || (toks[j].text === ',' && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks[j + 1]?.low ?? ''))) { clean = false; break; }
+      for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
       // Direct speech before the comma was attributed with its quote.
-      if (inSpeech(k - 1) || speechSpan.has(a.closesSpan[k - 1])) break;
+      if (inSpeech(k - 1) || speechSpan.has(a.closesSpan(k - 1))) break;
       const np = a.speakerAfter(v, a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e);
-      if (!np && !isImpersonalVerb(toks[v].low)) break;
+      if (!np && !isImpersonalVerb(toks.get(v).low)) break;
       let words = 0;
-      for (let j = s; j < k; j++) if (toks[j].kind === 'w') words++;
+      for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
       if (words < 3) break;
       add(s, k, { np, verb: v, oblique: false });
       break;
@@ -1052,16 +1159,35 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
   }
 }
 
+/** Marks that open (`«"„(`) and close (`»"“)`) what indirect speech may start or end with. */
+const OPENING = new Set([0xab, 0x22, 0x201e, 0x28]);
+const CLOSING = new Set([0xbb, 0x22, 0x201c, 0x29]);
+
+/** `«`, `»` or `"`. */
+function isGuillemetOrStraight(m: number): boolean {
+  return m === 0xab || m === 0xbb || m === 0x22;
+}
+
+/** Marks skipped between a verb and its speaker: quotation marks, and a full stop after one character (`В. Путин`). */
+function skippedBeforeSpeaker(toks: Tokens, k: number, m: number): boolean {
+  return isGuillemetOrStraight(m) || (m === FULL_STOP && toks.length(k - 1) === 1);
+}
+
+/** `словам` or `мнению`, as in `по словам`, `по его мнению`. */
+function inWordsOf(toks: Tokens, i: number): boolean {
+  return toks.is(i, 'словам') || toks.is(i, 'мнению');
+}
+
 function spanAt(a: Analyzer, tok: number): number {
-  return a.opensSpan[tok];
+  return a.opensSpan(tok);
 }
 
 function findComma(a: Analyzer, from: number, end: number): number {
   for (let k = from; k < end && k < from + 16; k++) {
     if (a.inSpan[k] >= 0) continue;
-    const t = a.tokens[k];
-    if (t.text === ',') return k;
-    if (SENTENCE_END.has(t.text) || t.kind === 'n') return -1;
+    const m = a.tokens.mark(k);
+    if (m === COMMA) return k;
+    if (isSentenceEnd(m) || a.tokens.isBreak(k)) return -1;
   }
   return -1;
 }

@@ -1,6 +1,6 @@
 // Who is speaking: Russian personal names in any case form, and the people a document introduces,
 // so that `Люкманова`, `Он` or `министр` can be resolved to `Артур Люкманов`. Pure; no 'vscode'.
-import { fold, roleCompatible } from './speech';
+import { KeySet, fold, roleCompatible } from './speech';
 
 export type Gender = 'm' | 'f';
 
@@ -48,6 +48,8 @@ function addFirst(lemma: string, gender: Gender): void {
 }
 for (const n of MALE.split(/\s+/)) addFirst(n, 'm');
 for (const n of FEMALE.split(/\s+/)) addFirst(n, 'f');
+/** Keys of every first-name form, to skip the other words of a text without a string. */
+export const FIRST_NAME_KEYS = new KeySet(FIRST.keys());
 
 /** A known first name in any case: `Сергея` → {сергей, m}. */
 export function firstName(low: string): { lemma: string; gender: Gender } | undefined {
@@ -119,6 +121,8 @@ export class Cast {
   private readonly mentions: Mention[] = [];
   /** Mentions of each surname key, in the order recorded. */
   private readonly byKey = new Map<string, Mention[]>();
+  /** `roleCompatible` answers: few distinct roles are asked about over and over. */
+  private readonly compatible = new Map<string, Map<string, boolean>>();
 
   /** Records a mention at `pos` (mostly in document order, so insertion is cheap). */
   mention(pos: number, person: Person): Person {
@@ -177,9 +181,17 @@ export class Cast {
     for (let i = this.before(pos) - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
       const m = this.mentions[i];
       if (m.person.body || !m.person.role) continue;
-      if (roleCompatible(lemma, m.person.role)) return m.person;
+      if (this.roleCompatible(lemma, m.person.role)) return m.person;
     }
     return undefined;
+  }
+
+  private roleCompatible(mention: string, role: string): boolean {
+    let answers = this.compatible.get(mention);
+    if (!answers) this.compatible.set(mention, (answers = new Map()));
+    let yes = answers.get(role);
+    if (yes === undefined) answers.set(role, (yes = roleCompatible(mention, role)));
+    return yes;
   }
 
   /** Introduces a person known only by a role: `официальный представитель Госдепартамента`. */

@@ -21,102 +21,279 @@ export function fold(s: string): string {
   return low.replace(/ё/g, 'е').replace(/[\u00AD\u0301]/g, '');
 }
 
-function isUpper(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x410 && c <= 0x42f) || c === 0x401;
+// What each UTF-16 code unit is to the tokenizer, looked up rather than tested range by range.
+const WORD_CHAR = 1;
+const BLANK = 2;
+const UPPER = 4;
+const STRESS_MARK = 8;
+/** Hyphens and apostrophes, which join two words into one: `пресс-служба`, `д'Эстен`. */
+const JOINER = 16;
+const CHARS = new Uint8Array(0x10000);
+/** A word character as `fold` leaves it: lower case, ё as е (other characters as they are). */
+const FOLDED = new Uint16Array(0x460);
+for (let c = 0; c < FOLDED.length; c++) FOLDED[c] = c;
+for (const [from, to, what] of [
+  [0x30, 0x39, WORD_CHAR], [0x61, 0x7a, WORD_CHAR], [0x430, 0x44f, WORD_CHAR], [0x451, 0x451, WORD_CHAR],
+  [0x41, 0x5a, WORD_CHAR | UPPER], [0x410, 0x42f, WORD_CHAR | UPPER], [0x401, 0x401, WORD_CHAR | UPPER], [0x301, 0x301, WORD_CHAR | STRESS_MARK],
+  [9, 9, BLANK], [11, 13, BLANK], [32, 32, BLANK], [0xa0, 0xa0, BLANK], [0xad, 0xad, BLANK], [0x2000, 0x200b, BLANK], [0x202f, 0x202f, BLANK],
+  [0x3000, 0x3000, BLANK], [0xfeff, 0xfeff, BLANK], [0x2d, 0x2d, JOINER], [0x2011, 0x2011, JOINER], [0x27, 0x27, JOINER], [0x2019, 0x2019, JOINER],
+]) {
+  for (let c = from; c <= to; c++) CHARS[c] = what;
+}
+for (let c = 0x41; c <= 0x5a; c++) FOLDED[c] = c + 0x20;
+for (let c = 0x410; c <= 0x42f; c++) FOLDED[c] = c + 0x20;
+FOLDED[0x401] = FOLDED[0x451] = 0x435;
+
+function foldChar(c: number): number {
+  return c < 0x460 ? FOLDED[c] : c;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 0x430 && c <= 0x44f) || (c >= 0x410 && c <= 0x42f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x451 || c === 0x401 || c === 0x301;
-}
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xad || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000 || c === 11 || c === 12;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** The key the tokenizer gives a word: a hash of its folded form, so word lists can be checked without a string per word. */
+export function wordKey(low: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < low.length; k++) {
+    const c = low.charCodeAt(k);
+    if (c !== 0x301) h = Math.imul(h ^ foldChar(c), FNV_PRIME);
+  }
+  return h;
 }
 
-/** Words (with inner hyphens and apostrophes), single punctuation marks and line breaks. Linear. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  // One lower-casing of the whole text is much cheaper than one per word; it keeps offsets when
-  // lower case has the same length (always for Cyrillic and Latin).
-  let lowered: string | undefined = text.toLowerCase().replace(/ё/g, 'е');
-  if (lowered.length !== text.length) lowered = undefined;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      tokens.push({ start: i, end: i + 1, text: '\n', low: '\n', kind: 'n', cap: false, acronym: false });
-      i++;
-    } else if (isBlank(c)) {
-      i++;
-    } else if (isWordChar(c)) {
-      let j = i + 1;
-      let stress = c === 0x301;
-      for (;;) {
-        if (j >= n) break;
-        const d = text.charCodeAt(j);
-        if (isWordChar(d)) {
-          if (d === 0x301) stress = true;
-          j++;
-        } else if ((d === 0x2d || d === 0x2011 || d === 0x27 || d === 0x2019) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
-      const t = text.slice(i, j);
-      const cap = isUpper(c);
-      let acronym = false;
-      if (cap && j - i >= 2) {
-        acronym = true;
-        let hyphen = false;
-        for (let k = i + 1; k < j; k++) {
-          const d = text.charCodeAt(k);
-          if (d === 0x2d) hyphen = true;
-          else if (!(isUpper(d) || (hyphen && d >= 0x30 && d <= 0x39))) {
-            acronym = false;
-            break;
-          }
-        }
-      }
-      const low = lowered !== undefined && !stress ? lowered.slice(i, j) : fold(t);
-      tokens.push({ start: i, end: j, text: t, low, kind: 'w', cap, acronym });
-      i = j;
-    } else {
-      const t = text[i];
-      tokens.push({ start: i, end: i + 1, text: t, low: t, kind: 'p', cap: false, acronym: false });
-      i++;
+/**
+ * Word keys of a list, as a bit table: `has` is a cheap first test that lets almost every word of
+ * a text through without a string; a hit is confirmed against the list itself.
+ */
+export class KeySet {
+  private readonly bits = new Int32Array(1 << 13);
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const x = spread(wordKey(w));
+      this.bits[x >>> 5] |= 1 << (x & 31);
     }
   }
-  return tokens;
+  has(key: number): boolean {
+    const x = spread(key);
+    return (this.bits[x >>> 5] & (1 << (x & 31))) !== 0;
+  }
+}
+function spread(key: number): number {
+  return (key ^ (key >>> 18)) & 0x3ffff;
 }
 
-const SPEECH_VERBS = new RegExp(
-  '^(?:' +
-    [
-      'заяв(?:ил|ила|ило|или|ляет|ляют|лял|ляла|ляли|ляло)',
-      'сказа(?:л|ла|ло|ли)', 'говор(?:ит|ят|ил|ила|или|ило)', 'говорится', 'сказано',
-      'отмет(?:ил|ила|ило|или)', 'отмеча(?:ет|ют|л|ла|ли|ется|лось)',
-      'подчеркн(?:ул|ула|ули|уло)', 'подчеркива(?:ет|ют|л|ла|ли|ется|лось)',
-      'сообщ(?:ил|ила|ило|или|ает|ают|ал|ала|али|ается|алось|илось)',
-      'добав(?:ил|ила|или|ило|ляет|ляют|лял|ляла|ляли)',
-      'поясн(?:ил|ила|или|ило|яет|яют)', 'объясн(?:ил|ила|или|яет|яют)', 'уточн(?:ил|ила|или|ило|яет|яют)',
-      'счита(?:ет|ют|л|ла|ли)', 'полага(?:ет|ют|л|ла|ли)', 'увер(?:ен|ена|ены)', 'убежд(?:ен|ена|ены)',
-      'указ(?:ал|ала|али|ало|ывает|ывают|ывается)', 'констатир(?:овал|овала|овали|ует|уют)',
-      'напомн(?:ил|ила|или|ило)', 'напомина(?:ет|ют|л|ла|ли)',
-      'призна(?:л|ла|ли|ет|ют|лся|лась|лись)', 'признается',
-      'выраз(?:ил|ила|или|ило)', 'выража(?:ет|ют|л|ла|ли)',
-      'призв(?:ал|ала|али)', 'призыва(?:ет|ют|л|ла|ли)',
-      'предупред(?:ил|ила|или|ило)', 'предупрежда(?:ет|ют|л|ла|ли)',
-      'ответ(?:ил|ила|или|ило)', 'отвеча(?:ет|ют)', 'замет(?:ил|ила|или)',
-      'резюмир(?:овал|овала|овали|ует)', 'подыто(?:жил|жила|жили)', 'заключ(?:ил|ила|или)',
-      'рассказа(?:л|ла|ли|ло)', 'рассказыва(?:ет|ют|л|ла|ли)',
-      'написа(?:л|ла|ли|ло)', 'пиш(?:ет|ут)', 'процитирова(?:л|ла|ли)', 'цитиру(?:ет|ют)',
-      'утвержда(?:ет|ют|л|ла|ли|ется)', 'завер(?:ил|ила|или)', 'заверя(?:ет|ют)', 'уверя(?:ет|ют)',
-      'подтверд(?:ил|ила|или|ило)', 'подтвержда(?:ет|ют|л|ла|ли)',
-      'пообеща(?:л|ла|ли)', 'обеща(?:ет|ют)', 'посетова(?:л|ла|ли)', 'пожалова(?:лся|лась|лись)',
-      'возраз(?:ил|ила|или)', 'прокомментирова(?:л|ла|ли)', 'настаива(?:ет|ют|л|ла|ли)',
-      'высказа(?:л|ла|ли|лся|лась|лись)', 'повтор(?:ил|ила|или)', 'спроси(?:л|ла|ли)',
-      'поинтересова(?:лся|лась|лись)', 'продолж(?:ил|ила|или)', 'передает', 'передают', 'пишет',
-    ].join('|') +
-    ')$',
-);
+const WORD = 1;
+const MARK = 2;
+const BREAK = 3;
+const KIND = 3;
+const CAP = 4;
+const ACRONYM = 8;
+const STRESS = 16;
+/** Upper case, ё or a stress mark: the folded form differs from the text. */
+const FOLDS = 32;
+/** Ё or ё: folding takes more than lower case. */
+const YO = 64;
+
+/**
+ * Words (with inner hyphens and apostrophes), single punctuation marks and line breaks, in typed
+ * arrays: one linear pass and no object or string per token. A token's text and folded form are
+ * made only when asked for (`get`, `low`), which happens near speech, a small part of any text.
+ */
+export class Tokens {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  private readonly flags: Uint8Array;
+  /** A word's `wordKey`; a mark's or line break's character code. */
+  readonly keys: Int32Array;
+  /** Folded forms made so far; `slot` says where each token's is (index + 1; 0 when not made). */
+  private readonly lows: string[] = [];
+  private readonly slot: Int32Array;
+  /** Tokens made so far, by index: few, since the hot paths read the arrays. */
+  private readonly made = new Map<number, Token>();
+
+  constructor(readonly text: string) {
+    const n = text.length;
+    let cap = (n >> 2) + 16;
+    let starts: Int32Array = new Int32Array(cap);
+    let ends: Int32Array = new Int32Array(cap);
+    let flags = new Uint8Array(cap);
+    let keys: Int32Array = new Int32Array(cap);
+    let count = 0;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const what = CHARS[c];
+      let j = i + 1;
+      let f: number;
+      let key = c;
+      if (c === 10) f = BREAK;
+      else if (what & BLANK) {
+        i++;
+        continue;
+      } else if (what & WORD_CHAR) {
+        f = WORD;
+        let h = FNV_OFFSET;
+        let d = c;
+        let dwhat = what;
+        j = i;
+        for (;;) {
+          if (dwhat & STRESS_MARK) f |= STRESS | FOLDS;
+          else {
+            const low = FOLDED[d];
+            if (low !== d) f |= d === 0x401 || d === 0x451 ? FOLDS | YO : FOLDS;
+            h = Math.imul(h ^ low, FNV_PRIME);
+          }
+          if (++j >= n) break;
+          d = text.charCodeAt(j);
+          dwhat = CHARS[d];
+          if (dwhat & WORD_CHAR) continue;
+          if (!(dwhat & JOINER) || j + 1 >= n || !(CHARS[text.charCodeAt(j + 1)] & WORD_CHAR)) break;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          d = text.charCodeAt(++j);
+          dwhat = CHARS[d];
+        }
+        key = h;
+        if (what & UPPER) {
+          f |= CAP;
+          if (j - i >= 2) {
+            let acronym = true;
+            let hyphen = false;
+            for (let k = i + 1; k < j; k++) {
+              const e = text.charCodeAt(k);
+              if (e === 0x2d) hyphen = true;
+              else if (!(CHARS[e] & UPPER || (hyphen && e >= 0x30 && e <= 0x39))) {
+                acronym = false;
+                break;
+              }
+            }
+            if (acronym) f |= ACRONYM;
+          }
+        }
+      } else f = MARK;
+      if (count === cap) {
+        cap *= 2;
+        starts = grow(starts, cap);
+        ends = grow(ends, cap);
+        keys = grow(keys, cap);
+        const more = new Uint8Array(cap);
+        more.set(flags);
+        flags = more;
+      }
+      starts[count] = i;
+      ends[count] = j;
+      flags[count] = f;
+      keys[count] = key;
+      count++;
+      i = j;
+    }
+    this.count = count;
+    this.starts = starts.subarray(0, count);
+    this.ends = ends.subarray(0, count);
+    this.flags = flags.subarray(0, count);
+    this.keys = keys.subarray(0, count);
+    this.slot = new Int32Array(count);
+  }
+
+  /** The token at i, made on first use; undefined outside the text (as an array index would be). */
+  get(i: number): Token {
+    if (!(i >= 0 && i < this.count)) return undefined as unknown as Token;
+    let t = this.made.get(i);
+    if (t === undefined) {
+      const f = this.flags[i];
+      const kind = f & KIND;
+      t = { start: this.starts[i], end: this.ends[i], text: this.textOf(i), low: this.low(i), kind: kind === WORD ? 'w' : kind === MARK ? 'p' : 'n', cap: (f & CAP) !== 0, acronym: (f & ACRONYM) !== 0 };
+      this.made.set(i, t);
+    }
+    return t;
+  }
+
+  /** The folded form (of a word; a mark's own character); '' outside the text. */
+  low(i: number): string {
+    return i >= 0 && i < this.count ? this.lows[this.slotOf(i)] : '';
+  }
+
+  /** Where the token's folded form is kept: made on first use. */
+  private slotOf(i: number): number {
+    const at = this.slot[i];
+    if (at > 0) return at - 1;
+    const text = this.textOf(i);
+    const f = this.flags[i];
+    this.slot[i] = this.lows.push(!(f & FOLDS) ? text : f & (STRESS | YO) ? fold(text) : text.toLowerCase());
+    return this.lows.length - 1;
+  }
+
+  /** The token's own text (a new string each time). */
+  textOf(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+  /** Length in UTF-16 code units. */
+  length(i: number): number {
+    return this.ends[i] - this.starts[i];
+  }
+  isAcronym(i: number): boolean {
+    return i >= 0 && i < this.count && (this.flags[i] & ACRONYM) !== 0;
+  }
+  isWord(i: number): boolean {
+    return i >= 0 && i < this.count && (this.flags[i] & KIND) === WORD;
+  }
+  isBreak(i: number): boolean {
+    return i >= 0 && i < this.count && (this.flags[i] & KIND) === BREAK;
+  }
+  isCap(i: number): boolean {
+    return i >= 0 && i < this.count && (this.flags[i] & CAP) !== 0;
+  }
+  /** The character code of a punctuation mark; -1 for a word, a line break or outside the text. */
+  mark(i: number): number {
+    return i >= 0 && i < this.count && (this.flags[i] & KIND) === MARK ? this.keys[i] : -1;
+  }
+  /** The word at i is `low` (folded), compared without making a string. */
+  is(i: number, low: string): boolean {
+    if (!this.isWord(i)) return false;
+    if (this.flags[i] & STRESS) return this.low(i) === low;
+    const s = this.starts[i];
+    if (this.ends[i] - s !== low.length) return false;
+    for (let k = 0; k < low.length; k++) if (foldChar(this.text.charCodeAt(s + k)) !== low.charCodeAt(k)) return false;
+    return true;
+  }
+  /** The word at i may be in the list whose keys are `set` (confirm with the list). */
+  mayBe(i: number, set: KeySet): boolean {
+    return this.isWord(i) && set.has(this.keys[i]);
+  }
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Speech verbs, every form spelled out: `stem: endings` or a whole word. */
+const SPEECH_VERBS = new Set<string>();
+for (const entry of [
+  'заяв: ил ила ило или ляет ляют лял ляла ляли ляло', 'сказа: л ла ло ли', 'говор: ит ят ил ила или ило', 'говорится',
+  'сказано', 'отмет: ил ила ило или', 'отмеча: ет ют л ла ли ется лось', 'подчеркн: ул ула ули уло',
+  'подчеркива: ет ют л ла ли ется лось', 'сообщ: ил ила ило или ает ают ал ала али ается алось илось',
+  'добав: ил ила или ило ляет ляют лял ляла ляли', 'поясн: ил ила или ило яет яют', 'объясн: ил ила или яет яют',
+  'уточн: ил ила или ило яет яют', 'счита: ет ют л ла ли', 'полага: ет ют л ла ли', 'увер: ен ена ены',
+  'убежд: ен ена ены', 'указ: ал ала али ало ывает ывают ывается', 'констатир: овал овала овали ует уют',
+  'напомн: ил ила или ило', 'напомина: ет ют л ла ли', 'призна: л ла ли ет ют лся лась лись', 'признается',
+  'выраз: ил ила или ило', 'выража: ет ют л ла ли', 'призв: ал ала али', 'призыва: ет ют л ла ли',
+  'предупред: ил ила или ило', 'предупрежда: ет ют л ла ли', 'ответ: ил ила или ило', 'отвеча: ет ют',
+  'замет: ил ила или', 'резюмир: овал овала овали ует', 'подыто: жил жила жили', 'заключ: ил ила или',
+  'рассказа: л ла ли ло', 'рассказыва: ет ют л ла ли', 'написа: л ла ли ло', 'пиш: ет ут', 'процитирова: л ла ли',
+  'цитиру: ет ют', 'утвержда: ет ют л ла ли ется', 'завер: ил ила или', 'заверя: ет ют', 'уверя: ет ют',
+  'подтверд: ил ила или ило', 'подтвержда: ет ют л ла ли', 'пообеща: л ла ли', 'обеща: ет ют', 'посетова: л ла ли',
+  'пожалова: лся лась лись', 'возраз: ил ила или', 'прокомментирова: л ла ли', 'настаива: ет ют л ла ли',
+  'высказа: л ла ли лся лась лись', 'повтор: ил ила или', 'спроси: л ла ли', 'поинтересова: лся лась лись',
+  'продолж: ил ила или', 'передает', 'передают', 'пишет',
+]) {
+  const [stem, endings] = entry.split(': ');
+  if (endings === undefined) SPEECH_VERBS.add(stem);
+  else for (const e of endings.split(' ')) SPEECH_VERBS.add(stem + e);
+}
+/** Keys of the speech verbs, to skip the other words of a text without a string. */
+export const SPEECH_VERB_KEYS = new KeySet(SPEECH_VERBS);
 
 /** Speech verbs that take no person as subject: `в заявлении говорится`. */
 const IMPERSONAL = new Set(['говорится', 'сказано', 'отмечается', 'подчеркивается', 'указывается', 'сообщается', 'утверждается', 'отмечалось', 'сообщалось', 'подчеркивалось']);
@@ -125,7 +302,7 @@ const IMPERSONAL = new Set(['говорится', 'сказано', 'отмеч�
 const CLAUSE_ONLY = /^(?:выраз|выража|призв|призыва|продолж|спроси)/;
 
 export function isSpeechVerb(low: string): boolean {
-  return SPEECH_VERBS.test(low);
+  return SPEECH_VERBS.has(low);
 }
 export function isImpersonalVerb(low: string): boolean {
   return IMPERSONAL.has(low);
@@ -167,6 +344,8 @@ for (const w of [
   else if (!w.includes(' ')) addForms(w, w, HARD);
 }
 ROLE_FORMS.set('секретарь', 'секретарь');
+/** Keys of every role form, to skip the other words of a text without a string. */
+export const ROLE_KEYS = new KeySet(ROLE_FORMS.keys());
 
 /** The lemma of a role head noun (`министра` → `министр`), or undefined. */
 export function roleLemma(low: string): string | undefined {
