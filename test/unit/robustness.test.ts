@@ -19,7 +19,7 @@ const newsPieces = fc.constantFrom(
   ' date 2025-10-25 Заголовок\n', '«', '»', '„', '“', '"', '‘', '’', ' — ', ' – ', ', - ', ': ', '. ', '\n\n', '\r\n',
   'заявил', 'сказала', 'отметил, что ', 'по словам ', 'Сергей Лавров', 'Лавров', 'Он ', 'МИД', 'ООН', 'Конвенции ООН',
   'ратификации', 'договора о ', '24 окт', '3-4 сентября', 'в 2024 году', 'в понедельник', 'в течение 12 месяцев',
-  '\u00A0', '\u00AD', 'ё', '😀', '\uD800', '\uFEFF', '(', ')', '[', ']', '*', '\\', '$', '^', '.', '+', '?',
+  '\u00A0', '\u00AD', '\u0301', '-\u0301', 'ё', '😀', '\uD800', '\uFEFF', '(', ')', '[', ']', '*', '\\', '$', '^', '.', '+', '?',
 );
 
 describe('the analyzer on hostile input', () => {
@@ -36,6 +36,7 @@ describe('the analyzer on hostile input', () => {
     checkAnnotations(' date 2025-10-25 ');
     checkAnnotations('«'.repeat(5000) + '»'.repeat(5000));
     checkAnnotations('"'.repeat(20000));
+    checkAnnotations('Венская конвенция-\u0301');
   });
 
   it('analyses one 5 MB line without blowing up', function () {

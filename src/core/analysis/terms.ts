@@ -67,8 +67,9 @@ function wordIs(words: WordList, k: number, test: (w: Word) => boolean): boolean
 }
 
 function isCapitalised(w: Word): boolean {
+  // A "word" can be a lone combining mark (a stress mark after a hyphen): no first letter.
   const c = w.exact[0];
-  return c !== c.toLowerCase();
+  return c !== undefined && c !== c.toLowerCase();
 }
 
 function isAcronym(w: Word): boolean {
