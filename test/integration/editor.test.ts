@@ -11,6 +11,14 @@ describe('news files in the editor', () => {
     assert.equal(editor.document.languageId, 'russian-news');
   });
 
+  it('opens a samples/ news file, named .txt, as Russian News by its first line', async () => {
+    const extension = vscode.extensions.getExtension('diplomatic-annotator.diplomatic-annotator');
+    assert.ok(extension);
+    const uri = vscode.Uri.joinPath(extension.extensionUri, 'samples', 'asean-cyber-convention.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await eventually('the sample to become russian-news', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'russian-news'));
+  });
+
   it('leaves an ordinary .txt file as plain text', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'просто заметки\nбез заголовка' });
     await new Promise((r) => setTimeout(r, 300));

@@ -67,6 +67,32 @@ describe('tags and outside changes', () => {
     assert.equal(confirmed?.text, 'укрепит сотрудничество в области безопасности');
   });
 
+  it('keeps a rejected doubtful tag, orphaned, in the sidecar', async () => {
+    const editor = await openNews('outside.txt');
+    const id = await tag(editor, 'сотрудничество в области безопасности и торговли', 'position');
+    await eventually('the sidecar', () => readFileSync(workspacePath('outside.txt.tags.yaml'), 'utf8').includes(id));
+    const text = readFileSync(workspacePath('outside.txt'), 'utf8');
+    writeFileSync(workspacePath('outside.txt'), text.replace('безопасности и торговли', 'безопасности и экономики'));
+    await eventually('the tag to become doubtful', async () => (await tagsOf('outside.txt')).find((t) => t.id === id && t.status === 'doubtful'), 15_000);
+    assert.equal(await vscode.commands.executeCommand('diplomaticAnnotator.rejectAnchor', id), true);
+    assert.equal((await tagsOf('outside.txt')).find((t) => t.id === id)?.status, 'orphaned');
+    const onDisk = await eventually('the orphan in the sidecar', () => {
+      const doc = YAML.parse(readFileSync(workspacePath('outside.txt.tags.yaml'), 'utf8')) as { tags: TagLike[] };
+      return doc.tags.find((t) => t.id === id && t.status === 'orphaned');
+    });
+    assert.equal(onDisk.text, 'сотрудничество в области безопасности и торговли');
+  });
+
+  it('jumps to a tag picked in Show Tags', async () => {
+    const editor = await openNews('imported.txt');
+    await tag(editor, 'повестку саммита', 'note');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    void vscode.commands.executeCommand('diplomaticAnnotator.showTags');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await eventually('the cursor on a tag', () => !editor.selection.isEmpty);
+  });
+
   it('moves the sidecar with its text when the file is renamed in VS Code', async () => {
     const editor = await openNews('outside.txt');
     const id = await tag(editor, 'Сенаторы', 'speaker');

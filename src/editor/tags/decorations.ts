@@ -45,11 +45,12 @@ export class TagDecorations implements vscode.Disposable {
     this.updateAll();
   }
 
-  private typeFor(label: string): vscode.TextEditorDecorationType {
-    let type = this.types.get(label);
-    if (!type) {
-      const colour = new vscode.ThemeColor(colourIdFor(label));
-      type = vscode.window.createTextEditorDecorationType({
+  /** One type per label and colour; a tag set may give a label its own colour (theme id or #hex). */
+  private typeFor(label: string, custom: string | undefined): string {
+    const key = `${label}\u0000${custom ?? ''}`;
+    if (!this.types.has(key)) {
+      const colour = custom && /^#[0-9a-f]{3,8}$/i.test(custom) ? custom : new vscode.ThemeColor(custom && /^[\w.-]+$/.test(custom) ? custom : colourIdFor(label));
+      const type = vscode.window.createTextEditorDecorationType({
         backgroundColor: colour,
         // High-contrast themes give tags no background; the border carries them there.
         border: '1px solid',
@@ -60,9 +61,9 @@ export class TagDecorations implements vscode.Disposable {
         gutterIconSize: '70%',
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       });
-      this.types.set(label, type);
+      this.types.set(key, type);
     }
-    return type;
+    return key;
   }
 
   updateAll(): void {
@@ -73,7 +74,8 @@ export class TagDecorations implements vscode.Disposable {
     const document = editor.document;
     if (!isNewsDocument(document)) return;
     const store = this.tags.get(document)?.store;
-    const byLabel = new Map<string, vscode.DecorationOptions[]>();
+    const byType = new Map<string, vscode.DecorationOptions[]>();
+    const colours = new Map((store?.tagset ?? []).map((e) => [e.label, e.color]));
     const doubtful: vscode.DecorationOptions[] = [];
     const range = (t: { start: number; end: number }) => new vscode.Range(document.positionAt(t.start), document.positionAt(t.end));
     for (const tag of store?.tags ?? []) {
@@ -82,17 +84,17 @@ export class TagDecorations implements vscode.Disposable {
         if (tag.proposed) doubtful.push({ range: range(tag.proposed), hoverMessage: doubtfulMessage(tag) });
         continue;
       }
-      const list = byLabel.get(tag.label) ?? [];
+      const key = this.typeFor(tag.label, colours.get(tag.label));
+      const list = byType.get(key) ?? [];
       // The label after the words: a tag is told by its name, not by colour alone.
       list.push(
         this.settings.value.tagShowLabels
           ? { range: range(tag), renderOptions: { after: { contentText: ` ${tag.label}`, color: new vscode.ThemeColor('diplomaticAnnotator.tagLabelForeground'), fontStyle: 'italic', margin: '0 0 0 2px' } } }
           : { range: range(tag) },
       );
-      byLabel.set(tag.label, list);
-      this.typeFor(tag.label);
+      byType.set(key, list);
     }
-    for (const [label, type] of this.types) editor.setDecorations(type, byLabel.get(label) ?? []);
+    for (const [key, type] of this.types) editor.setDecorations(type, byType.get(key) ?? []);
     editor.setDecorations(this.doubtful, doubtful);
   }
 
