@@ -142,6 +142,16 @@ describe('the command line', () => {
       assert.match(run('export', '--format', 'w3c', news).out, /TextPositionSelector/);
     });
 
+    it('names a sidecar whose text file is gone, and leaves the sidecar alone', () => {
+      importTags();
+      const sidecar = readFileSync(news + '.tags.yaml', 'utf8');
+      rmSync(news);
+      const { code, err } = run('check', news);
+      assert.equal(code, 2);
+      assert.match(err, /story\.txt: no such file/);
+      assert.equal(readFileSync(news + '.tags.yaml', 'utf8'), sidecar);
+    });
+
     it('explains a wrong call', () => {
       const { code, err } = run('export', news);
       assert.equal(code, 2);
