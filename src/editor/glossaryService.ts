@@ -48,6 +48,10 @@ export class GlossaryService implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       log().info('Workspace is not trusted: workspace glossary files are not loaded (built-in glossary only).');
       this.changed.fire();
+      const present = await Promise.all(this.settings.value.glossaryFiles.map((g) => vscode.workspace.findFiles(g, '**/node_modules/**', 1)));
+      if (present.some((found) => found.length > 0)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This workspace is in Restricted Mode: its glossary files are not loaded. Built-in glosses, highlighting and tags still work.'));
+      }
       return;
     }
     const globs = this.settings.value.glossaryFiles;
