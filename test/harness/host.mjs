@@ -275,6 +275,34 @@ export async function startHost({ folder, extensionPath, testsPath, openFile, en
   return { url, port, runFolder, serverLog, userSettings, stop, ended };
 }
 
+/**
+ * Installs a packaged `.vsix` into the run's extensions folder with code-server's own CLI, the way
+ * a user installs one (offline: a local file needs no gallery). Returns what the CLI printed.
+ */
+export function installExtension(vsix, runFolder) {
+  const config = path.join(runFolder, 'config.yaml');
+  // startHost() rewrites it with the real port; the CLI only must not write one into ~.
+  if (!existsSync(config)) writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  const result = spawnSync(
+    node24,
+    [
+      path.join(codeServer, 'out', 'node', 'entry.js'),
+      '--install-extension', path.resolve(vsix),
+      '--force',
+      '--extensions-dir', path.join(runFolder, 'extensions'),
+      '--user-data-dir', path.join(runFolder, 'user-data'),
+      '--config', config,
+      '--disable-telemetry',
+    ],
+    { cwd: runFolder, env: { ...process.env, ...isolatedEnv(runFolder) }, encoding: 'utf8', timeout: 120_000 },
+  );
+  const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.status !== 0 || /failed|error/i.test(said)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal ?? result.error?.message}):\n${said}`);
+  }
+  return said;
+}
+
 async function waitForHealth(port, exitedWith, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

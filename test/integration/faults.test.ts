@@ -2,19 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { eventually, openNews, positionOf, workspacePath, workspaceUri } from './support';
-
-interface TagLike {
-  id: string;
-  label: string;
-  text: string;
-}
-
-async function tagWords(editor: vscode.TextEditor, words: string, label: string): Promise<string | undefined> {
-  const start = positionOf(editor.document, words, 0);
-  editor.selection = new vscode.Selection(start, start.translate(0, words.length));
-  return vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', label);
-}
+import { type TagLike, eventually, openNews, tagWords, workspacePath, workspaceUri } from './support';
 
 describe('faults', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

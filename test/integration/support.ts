@@ -52,3 +52,31 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n---\n');
 }
+
+/** A tag as the internal `tagsOf` command returns it (UTF-16 offsets). */
+export interface TagLike {
+  id: string;
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+  note?: string;
+  status?: string;
+  proposed?: { start: number; end: number };
+  links: { role: string; tag: string }[];
+}
+
+export async function tagsOf(name: string): Promise<TagLike[]> {
+  return (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', workspaceUri(name))) ?? [];
+}
+
+export function selectWords(editor: vscode.TextEditor, words: string): void {
+  const start = positionOf(editor.document, words, 0);
+  editor.selection = new vscode.Selection(start, start.translate(0, words.length));
+}
+
+/** Selects `words` and runs Tag Selection with `label`; the new tag's id, or undefined when refused. */
+export async function tagWords(editor: vscode.TextEditor, words: string, label: string): Promise<string | undefined> {
+  selectWords(editor, words);
+  return vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', label);
+}

@@ -3,27 +3,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import YAML from 'yaml';
-import { eventually, openNews, positionOf, workspacePath, workspaceUri } from './support';
-
-interface TagLike {
-  id: string;
-  label: string;
-  start: number;
-  end: number;
-  text: string;
-  note?: string;
-  status?: string;
-  proposed?: { start: number; end: number };
-}
-
-async function tagsOf(name: string): Promise<TagLike[]> {
-  return (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', workspaceUri(name))) ?? [];
-}
+import { type TagLike, eventually, openNews, tagWords, tagsOf, workspacePath, workspaceUri } from './support';
 
 async function tag(editor: vscode.TextEditor, words: string, label: string): Promise<string> {
-  const start = positionOf(editor.document, words, 0);
-  editor.selection = new vscode.Selection(start, start.translate(0, words.length));
-  const id = await vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', label);
+  const id = await tagWords(editor, words, label);
   assert.ok(id);
   return id;
 }

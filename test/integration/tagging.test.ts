@@ -3,36 +3,17 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import YAML from 'yaml';
-import { eventually, hoverText, openNews, positionOf, workspacePath, workspaceUri } from './support';
+import { type TagLike, eventually, hoverText, openNews, positionOf, selectWords as select, tagsOf, workspacePath, workspaceUri } from './support';
 
-interface TagLike {
-  id: string;
-  label: string;
-  start: number;
-  end: number;
-  text: string;
-  note?: string;
-  status?: string;
-  links: { role: string; tag: string }[];
-}
 interface SidecarLike {
   version: number;
   text: { file: string; sha256?: string };
   tags: TagLike[];
 }
 
-function select(editor: vscode.TextEditor, needle: string): void {
-  const start = positionOf(editor.document, needle, 0);
-  editor.selection = new vscode.Selection(start, start.translate(0, needle.length));
-}
-
 function sidecar(name: string): SidecarLike | undefined {
   const file = workspacePath(`${name}.tags.yaml`);
   return existsSync(file) ? (YAML.parse(readFileSync(file, 'utf8')) as SidecarLike) : undefined;
-}
-
-async function tagsOf(name: string): Promise<TagLike[]> {
-  return (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', workspaceUri(name))) ?? [];
 }
 
 describe('tagging', () => {

@@ -2,22 +2,11 @@
 // (`vscode.l10n.t` keys, listed by scripts/l10n-extract.mjs, translated in l10n/bundle.l10n.ru.json).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './repo';
 
-/** The checkout: the nearest folder up with our package.json (the test may be built anywhere). */
-function findRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-      const manifest = path.join(dir, 'package.json');
-      if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'diplomatic-annotator') return dir;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  throw new Error('package.json of diplomatic-annotator not found above the test or the working folder');
-}
-
-const root = findRoot();
+const root = repoRoot();
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as T;
 type Strings = Record<string, string>;
 

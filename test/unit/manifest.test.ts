@@ -3,21 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './repo';
 import { COMMANDS } from '../../src/editor/commandIds';
 
-/** The checkout: the nearest folder up with our package.json (the test may be built anywhere). */
-function findRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-      const manifest = path.join(dir, 'package.json');
-      if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'diplomatic-annotator') return dir;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  throw new Error('package.json of diplomatic-annotator not found above the test or the working folder');
-}
-
-const root = findRoot();
+const root = repoRoot();
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 interface Command {

@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { repoRoot } from './repo';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = repoRoot();
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 describe('the packaged extension', function () {

@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from './repo';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = repoRoot();
 
 describe('the README', () => {
   it('lists every setting of package.json with its default', () => {

@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from './repo';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = repoRoot();
 
 describe('the shipped bundles', () => {
   for (const bundle of ['dist/extension.js', 'dist/features.js']) {
