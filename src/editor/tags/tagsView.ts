@@ -6,6 +6,10 @@ import { excerpt } from '../../core/explain/markdown';
 import type { TagService, TagState } from './tagService';
 import { INTERNAL } from '../commandIds';
 
+function tagCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', n);
+}
+
 type Node =
   | { kind: 'file'; state: TagState }
   | { kind: 'label'; state: TagState; label: string; tags: Tag[] }
@@ -47,7 +51,7 @@ export class TagsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       case 'file': {
         const item = new vscode.TreeItem(node.state.document.uri, vscode.TreeItemCollapsibleState.Expanded);
         const count = node.state.store?.tags.length ?? 0;
-        item.description = node.state.broken ? vscode.l10n.t('sidecar broken — tagging paused') : vscode.l10n.t('{0} tags', count);
+        item.description = node.state.broken ? vscode.l10n.t('sidecar broken — tagging paused') : tagCount(count);
         item.iconPath = node.state.broken ? new vscode.ThemeIcon('error') : vscode.ThemeIcon.File;
         item.accessibilityInformation = { label: `${vscode.workspace.asRelativePath(node.state.document.uri)}, ${item.description}` };
         item.contextValue = 'file';
@@ -55,7 +59,7 @@ export class TagsView implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       }
       case 'label': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = vscode.l10n.t('{0} tags', node.tags.length);
+        item.description = tagCount(node.tags.length);
         item.iconPath = new vscode.ThemeIcon('tag');
         item.accessibilityInformation = { label: `${node.label}, ${item.description}` };
         item.contextValue = 'label';
