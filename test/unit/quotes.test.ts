@@ -216,4 +216,69 @@ describe('quotes and speakers', () => {
     assert.equal(findQuotes(large).quotes.length, 2000 * 3);
     assert.ok(tLarge < tSmall * 30, `10x the text took ${(tLarge / 1000).toFixed(1)} ms of CPU vs ${(tSmall / 1000).toFixed(1)} ms`);
   });
+
+  it('takes the paragraph after `сказал:` as direct speech even without quotation marks', () => {
+    const text = 'Посол Японии Хироси Сато выступил в МГИМО.\n\nСато сказал:\nМы рассчитываем на возобновление консультаций по мирному договору. Токио открыт для диалога.\n\nВстреча продлилась час.';
+    const { quotes, speakerOf } = analyse(text);
+    const q = quotes.find((x) => x.direct)!;
+    assert.equal(q.text, 'Мы рассчитываем на возобновление консультаций по мирному договору. Токио открыт для диалога.');
+    assert.equal(speakerOf(q)!.name, 'Хироси Сато');
+  });
+
+  it('takes no paragraph after a colon when the quoted block was lost (blank lines) or the line is a heading', () => {
+    const text = 'В посольстве сделали заявление:\n\n\nСледующий раунд переговоров пройдет в Вене в конце месяца.\nЧитайте также:\nМинистры обсудили поставки зерна в страны Африки и Азии.';
+    assert.deepEqual(analyse(text).quotes.filter((q) => q.direct), []);
+  });
+
+  it('finds words quoted inside a sentence and gives them its speaker', () => {
+    const { quotes, speakerOf } = analyse('Министр иностранных дел Ирландии Майкл Мартин назвал действия властей «недопустимым методом давления».');
+    assert.equal(quotes.length, 1);
+    assert.equal(quotes[0].text, '«недопустимым методом давления»');
+    assert.equal(quotes[0].direct, true);
+    assert.equal(speakerOf(quotes[0])!.name, 'Майкл Мартин');
+  });
+
+  it('reads a `что`-clause that is mostly quoted words as direct speech', () => {
+    const { quotes } = analyse('Генсек ООН Антониу Гутерриш заявил, что «время дипломатии еще не упущено».');
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct]), [['«время дипломатии еще не упущено»', true]]);
+  });
+
+  it('does not take law titles or a list of film titles for quotes', () => {
+    const text = 'Дума приняла законопроект № 123-8 «О ратификации соглашения о сотрудничестве». На фестивале показали «Посла», «Долгую дорогу домой» и «Мы вернемся!».';
+    assert.deepEqual(analyse(text).quotes, []);
+  });
+
+  it('attributes words to the agency named after them and to a parenthetical source', () => {
+    const { quotes, speakerOf } = analyse('Переговоры завершились в 2024 г. Делегации вернутся к обсуждению весной, передает ТАСС. Германия, отмечает издание, поддержит инициативу.');
+    assert.deepEqual(quotes.map((q) => q.text), ['Делегации вернутся к обсуждению весной', 'Германия, отмечает издание, поддержит инициативу']);
+    assert.equal(speakerOf(quotes[0])!.text, 'ТАСС');
+    assert.equal(speakerOf(quotes[1])!.text, 'издание');
+  });
+
+  it('splits `что A, и что B` into two quotes with one speaker', () => {
+    const { quotes } = analyse('Очевидцы рассказали, что колонна прошла ночью, и что местных жителей не предупредили.');
+    assert.deepEqual(quotes.map((q) => q.text), ['колонна прошла ночью', 'местных жителей не предупредили']);
+    assert.equal(quotes[0].speaker, quotes[1].speaker);
+  });
+
+  it('finds anonymous, media and place speakers', () => {
+    const cases: [string, string, SpeakerAnnotation['form']][] = [
+      ['Врачи заявили, что состояние посла стабильное.', 'Врачи', 'role'],
+      ['«Известия» уверены, что визит состоится.', '«Известия»', 'body'],
+      ['В Пекине считают, что пошлины будут отменены.', 'Пекине', 'body'],
+      ['В петиции говорится, что консульство должно остаться открытым.', 'петиции', 'body'],
+      ['Как выразился один из дипломатов, Брюссель «окончательно теряет терпение».', 'один из дипломатов', 'role'],
+    ];
+    for (const [text, speaker, form] of cases) {
+      const { quotes, speakerOf } = analyse(text);
+      const s = speakerOf(quotes[0]);
+      assert.equal(s?.text, speaker, text);
+      assert.equal(s?.form, form, text);
+    }
+  });
+
+  it('links a bare surname opening a sentence to the person introduced earlier', () => {
+    const { quotes, speakerOf } = analyse('В Вильнюс прибыла верховный представитель ЕС Кая Каллас.\nКаллас заявила, что санкции будут продлены.');
+    assert.equal(speakerOf(quotes[0])!.name, 'Кая Каллас');
+  });
 });

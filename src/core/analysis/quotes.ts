@@ -7,7 +7,7 @@ import type { QuoteAnnotation, SpeakerAnnotation, SpeakerForm, TermAnnotation } 
 import { parseHeader } from '../text';
 import {
   Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
-  isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun,
+  isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun, isSpeakingDocument,
 } from './speech';
 import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameKey } from './speakers';
 
@@ -374,6 +374,12 @@ class Analyzer {
   /** Parses a speaker phrase starting at token i and ending before `limit`. */
   parseNP(i: number, limit: number, sentenceInitial = false): NP | undefined {
     const toks = this.tokens;
+    if (i < limit && !this.insideMarks) {
+      // A newspaper by its name alone: `«Коммерсант» отмечает`, `"Известия" уверены`.
+      const sp = this.opensSpan(i);
+      const close = sp >= 0 ? this.spanCloseTok[sp] : -1;
+      if (close > i + 1 && close - i <= 5 && close < limit && toks.isCap(i + 1)) return { first: i, last: close, form: 'body', bodyHead: toks.textOf(i + 1), gender: 'pl' };
+    }
     if (i >= limit || !toks.isWord(i) || this.masked(i)) return undefined;
     const low = toks.low(i);
     const g = PRONOUNS.get(low);
@@ -381,7 +387,15 @@ class Analyzer {
     if ((low === 'в' || low === 'во') && i + 1 < limit) {
       const body = this.parseBody(i + 1, limit);
       if (body) return body;
+      // `в Иране считают`: a place right before the verb speaks for its government.
+      if (i + 2 === limit && toks.isCap(i + 1) && !this.masked(i + 1) && !isNeverName(toks.low(i + 1))) return { first: i + 1, last: i + 1, form: 'body', bodyHead: toks.textOf(i + 1), gender: 'pl' };
       return undefined;
+    }
+    // `один из источников`: an anonymous member of a group.
+    if (/^(?:один|одна|одного|одной)$/.test(low) && toks.is(i + 1, 'из') && i + 2 < limit) {
+      let k = i + 2;
+      while (k < limit && toks.isWord(k) && !this.masked(k) && !this.speechVerbAt(k) && k < i + 7) k++;
+      if (k > i + 2) return { first: i, last: k - 1, form: 'role', roleFirst: i, roleLast: k - 1 };
     }
     const body = this.parseBody(i, limit);
     if (body) return body;
@@ -484,7 +498,8 @@ class Analyzer {
     if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк)$/.test(low)) return true;
     if (toks.isCap(i + 1) && this.nameWord(i + 1)) return true;
     // `Шольц сказал`: a singular verb right after it.
-    for (let k = i + 1; k < limit && k < i + 3; k++) {
+    // (The verb itself lies at the limit when the phrase is parsed as its subject.)
+    for (let k = i + 1; k <= limit && k < i + 3; k++) {
       if (!toks.isWord(k)) break;
       if (this.speechVerbAt(k)) return verbGender(toks.low(k)) !== 'pl';
     }
@@ -499,13 +514,21 @@ class Analyzer {
     const toks = this.tokens;
     const s = this.sentenceStartOf(verb);
     for (let k = s; k < verb; k++) {
-      if (!toks.isWord(k) || this.inSpan[k] >= 0) continue;
+      if (this.inSpan[k] >= 0) continue;
+      if (!toks.isWord(k)) {
+        const sp = this.opensSpan(k);
+        if (sp >= 0 && (k === s || toks.mark(k - 1) === COMMA)) {
+          const np = this.parseNP(k, verb);
+          if (np) return np;
+        }
+        continue;
+      }
       const low = toks.low(k);
       if ((low === 'в' || low === 'во') && this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) {
-        // `В заявлении МИД говорится`: the body named after the document, if any.
+        // `В заявлении МИД говорится`: the body named after the document, else the document itself.
         let j = k + 2;
         while (j < verb && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
-        return this.parseNP(j, verb);
+        return this.parseNP(j, verb) ?? (j === verb && j === k + 2 ? this.documentNP(k + 1) : undefined);
       }
       if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1)) && /(?:ом|ем)$/.test(low)) return undefined;
       const afterPreposition = k > s && toks.isWord(k - 1) && PREPOSITIONS.has(toks.low(k - 1));
@@ -517,6 +540,21 @@ class Analyzer {
       }
     }
     return undefined;
+  }
+
+  /** A news agency as the speaker right after its verb: `…, передает РИА Новости`, `пишет Reuters`. */
+  mediaAfter(verb: number, limit: number): NP | undefined {
+    const toks = this.tokens;
+    let k = verb + 1;
+    while (k < limit && ((toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k)))) || isGuillemetOrStraight(toks.mark(k)) || this.masked(k))) k++;
+    if (k === verb + 1 || !toks.isWord(verb + 1)) return undefined;
+    return { first: verb + 1, last: k - 1, form: 'body', bodyHead: toks.textOf(verb + 1), gender: 'pl' };
+  }
+
+  /** A document as the source of what it says: `в резолюции говорится`. */
+  documentNP(k: number): NP | undefined {
+    if (!isSpeakingDocument(this.tokens.low(k))) return undefined;
+    return { first: k, last: k, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl' };
   }
 
   /** The speaker after a verb: `заявил журналистам директор … Артур Люкманов`. */
@@ -548,7 +586,7 @@ class Analyzer {
         let j = k + 2;
         while (j < limit && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
         if (j < limit && this.isWord(j) && isMedia(toks.low(j))) return undefined;
-        return this.parseNP(j, limit);
+        return this.parseNP(j, limit) ?? (j === k + 2 && (j >= limit || !toks.isWord(j)) ? this.documentNP(k + 1) : undefined);
       }
       if (isSpeechVerb(low) || low === 'что') return undefined;
       if (!afterPreposition) {
@@ -560,6 +598,69 @@ class Analyzer {
       k++;
     }
     return undefined;
+  }
+
+  /** The last speech verb of the sentence before token p (outside quotation marks), or -1. */
+  speechVerbBefore(p: number): number {
+    const st = this.sentenceStartOf(p);
+    for (let v = p - 1; v >= st; v--) if (this.isWord(v) && this.inSpan[v] < 0 && this.speechVerbAt(v)) return v;
+    return -1;
+  }
+
+  /** Who speaks the words after `сказал:` (the colon at p). */
+  attributeBeforeColon(verb: number, p: number): Attribution {
+    const impersonal = isImpersonalVerb(this.tokens.low(verb));
+    return { np: impersonal ? this.subjectBefore(verb) : this.subjectBefore(verb) ?? this.speakerAfter(verb, p), verb, oblique: false };
+  }
+
+  /** The sentence of token i reports speech: a speech verb, `назвал`, `по словам`, `по информации` outside quotation marks. */
+  reportsSpeech(i: number): boolean {
+    const toks = this.tokens;
+    const end = this.sentenceEndOf(i);
+    for (let k = this.sentenceStartOf(i); k < end; k++) {
+      if (!toks.isWord(k) || this.inSpan[k] >= 0) continue;
+      if (this.speechVerbAt(k) || (toks.mayBe(k, SPEECH_CUE_KEYS) && SPEECH_CUES.has(toks.low(k)))) return true;
+    }
+    return false;
+  }
+
+  /** A speech verb (or `назвал`) one or two words before the token at i. */
+  followsSpeechVerb(i: number): boolean {
+    const toks = this.tokens;
+    for (let k = i - 1; k >= i - 2 && k >= 0; k--) {
+      if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
+      if (this.speechVerbAt(k) || (toks.mayBe(k, SPEECH_CUE_KEYS) && SPEECH_CUES.has(toks.low(k)))) return true;
+    }
+    return false;
+  }
+
+  /** Who said words quoted inside a sentence: `по словам X`, `как выразился X`, or the subject of its speech verb. */
+  attributeInSentence(i: number): Attribution | undefined {
+    const toks = this.tokens;
+    const st = this.sentenceStartOf(i);
+    const end = this.sentenceEndOf(i);
+    let verb = -1;
+    for (let k = st; k < end; k++) {
+      if (!toks.isWord(k) || this.inSpan[k] >= 0) continue;
+      if (toks.is(k, 'по') && k < i) {
+        const pronoun = POSSESSIVES.get(toks.low(k + 1));
+        const noun = pronoun ? k + 2 : k + 1;
+        if (toks.mayBe(noun, SPEECH_CUE_KEYS) && SOURCE_NOUNS.has(toks.low(noun))) {
+          if (pronoun) return { np: { first: k + 1, last: k + 1, form: 'pronoun', gender: pronoun }, oblique: true };
+          const comma = findComma(this, noun + 1, end);
+          const np = this.parseNP(noun + 1, comma < 0 ? Math.min(end, noun + 6) : comma) ?? this.subjectBefore(noun + 1);
+          return { np, oblique: true };
+        }
+      }
+      if (toks.is(k, 'как') && (this.speechVerbAt(k + 1) || SPEECH_CUES.has(toks.low(k + 1))) && k < i) {
+        const comma = findComma(this, k + 2, end);
+        return { np: this.speakerAfter(k + 1, comma < 0 ? end : comma), verb: k + 1, oblique: false };
+      }
+      if (verb < 0 || k < i) if (this.speechVerbAt(k) || (toks.mayBe(k, SPEECH_CUE_KEYS) && SPEECH_CUES.has(toks.low(k)))) verb = k;
+    }
+    if (verb < 0) return undefined;
+    const np = this.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : this.speakerAfter(verb, this.clauseEnd(verb + 1)));
+    return { np, verb, oblique: false };
   }
 
   /** End of a clause: the next comma, sentence end, dash or line break (exclusive token index). */
@@ -615,7 +716,9 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
         const first = text.charCodeAt(starts[i]);
         if (toks.isCap(i) || m === 0xab || m === 0x22 || isDash(m) || (first >= 0x30 && first <= 0x39)) {
           const w = i - 2;
-          const abbrev = toks.isWord(w) && toks.ends[w] === starts[i - 1] && ((toks.ends[w] - starts[w] === 1 && toks.isCap(w)) || (toks.mayBe(w, ABBREVIATION_KEYS) && ABBREVIATIONS.has(toks.low(w))));
+          let abbrev = toks.isWord(w) && toks.ends[w] === starts[i - 1] && ((toks.ends[w] - starts[w] === 1 && toks.isCap(w)) || (toks.mayBe(w, ABBREVIATION_KEYS) && ABBREVIATIONS.has(toks.low(w))));
+          // `в 2013 г. Премьер …`: the year's `г.` may end a sentence (`г. Москва` has no number before it).
+          if (abbrev && toks.isCap(i) && (toks.is(w, 'г') || toks.is(w, 'гг')) && /^[0-9]{4}$/.test(toks.textOf(w - 1))) abbrev = false;
           if (!abbrev) brk = true;
         }
       }
@@ -685,6 +788,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
 
   // 1. Direct speech in quotation marks.
   const spans = a.spans;
+  /** The closing mark of the last title (`«…», «…» и «…»` lists titles). */
+  let titleClose = -1;
   for (let s = 0; s < spans.length; s++) {
     const sp = spans[s];
     const openTok = a.spanOpenTok[s];
@@ -694,7 +799,15 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const prev = toks.get(openTok - 1);
     const afterName = prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text));
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
-    if (afterName && short) continue;
+    if (afterName && short) {
+      titleClose = closeTok;
+      continue;
+    }
+    // Names of laws, films and linked headlines are titles, not words anyone said.
+    if (isTitle(a, openTok, inner) || (joinsTitle(a, openTok, titleClose) && !/^\s*[,.]?\s*[—–-]/.test(text.slice(sp.close + 1, sp.close + 4)))) {
+      titleClose = closeTok;
+      continue;
+    }
 
     let attribution: Attribution | undefined;
     let attributedAfter = -1;
@@ -724,14 +837,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       while (p >= 0 && toks.isBreak(p)) p--;
       const before = toks.mark(p);
       if (before === 0x3a) {
-        const st = a.sentenceStartOf(p);
-        let verb = -1;
-        for (let v = p - 1; v >= st; v--) if (a.isWord(v) && a.inSpan[v] < 0 && isSpeechVerb(toks.get(v).low)) { verb = v; break; }
-        if (verb >= 0) {
-          attribution = { np: isImpersonalVerb(toks.get(verb).low) ? a.subjectBefore(verb) : a.subjectBefore(verb) ?? a.speakerAfter(verb, p), verb, oblique: false };
-        } else if (looksLikeSpeech(inner)) {
-          attribution = { np: a.subjectBefore(p), oblique: false };
-        }
+        const verb = a.speechVerbBefore(p);
+        if (verb >= 0) attribution = a.attributeBeforeColon(verb, p);
+        else if (looksLikeSpeech(inner)) attribution = { np: a.subjectBefore(p), oblique: false };
       } else if (before === COMMA) {
         const st = a.sentenceStartOf(p);
         if (toks.is(p - 1, 'что') && toks.mark(p - 2) === COMMA) {
@@ -768,8 +876,16 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     // Author's words inside the marks: `«…, — сказал он, — …»` gives two parts.
     const parts = splitAround(a, openTok, closeTok);
+    // Words quoted inside a sentence that reports speech: `назвала Израиль «государством апартеида»`.
+    if (!attribution && !parts && !afterName && quotedFragment(inner, a.followsSpeechVerb(openTok), toks.is(openTok - 1, 'что')) && a.reportsSpeech(openTok)) {
+      attribution = a.attributeInSentence(openTok);
+    }
     const speech = attribution !== undefined || parts !== undefined || (!afterName && looksLikeSpeech(inner));
-    if (!speech) continue;
+    if (!speech) {
+      // A name or title: a quotation joined to it by `,` or `и` is the next one of a list.
+      titleClose = closeTok;
+      continue;
+    }
     if (afterName && !attribution && !parts) continue;
     speechSpan.add(s);
     if (parts) {
@@ -798,6 +914,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
 
   // 2. Dialogue: paragraphs opening with a dash.
   findDialogue(a, found);
+  findColonParagraphs(a, found);
 
   // 3. Indirect speech, sentence by sentence.
   findIndirect(a, found, speechSpan);
@@ -1006,6 +1123,140 @@ function findDialogue(a: Analyzer, found: FoundQuote[]): void {
   }
 }
 
+/** Words that say a sentence reports what someone said, besides the speech verbs. */
+const SPEECH_CUES = new Set([
+  // (`называют «газовой ОПЕК»`, of no one in particular, gives a nickname, not a quotation.)
+  'назвал', 'назвала', 'назвав', 'называет', 'называл', 'называла', 'выразился', 'выразилась', 'выразились',
+  'внимание', 'словам', 'мнению', 'информации', 'данным', 'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'оценке', 'версии', 'признанию',
+]);
+const SPEECH_CUE_KEYS = new KeySet(SPEECH_CUES);
+/** The nouns of `по словам`, `по информации` …: who follows them is the source. */
+const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информации', 'данным', 'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'оценке', 'версии', 'признанию']);
+
+/**
+ * Quoted words that open in lower case (a fragment of what was said): three words at least, or
+ * two as the very object of a speech verb (`считает случившееся «неприятным инцидентом»`) —
+ * two quoted words elsewhere are mostly a term or irony (`создать «спящую ячейку»`).
+ */
+function quotedFragment(inner: string, afterVerb: boolean, afterThat: boolean): boolean {
+  const at = inner.search(/[A-Za-zА-Яа-яЁё]/);
+  if (at < 0) return false;
+  const words = countUpTo(WORDS, inner, 3);
+  // `сообщил, что «Анкара не намерена …»`: capitalised words after `что` are a sentence quoted.
+  if (inner[at] === inner[at].toUpperCase()) return afterThat && words >= 3;
+  return words >= (afterVerb ? 2 : 3);
+}
+
+/** Nouns that a title in quotation marks follows, a number between them allowed: `законопроект № 1039101-6 «О …»`. */
+const LAW_NOUNS = /^(?:закон|законопроект|проект|фз|указ|постановлени|распоряжени|приказ|кодекс|конвенци|постановлени|положени|програм)/;
+
+/** `закон «О …»`, `фильм «…»`, a headline inside a link `[http://… «…»]`. */
+function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
+  const toks = a.tokens;
+  if (/^Об? [а-яё]/.test(inner)) {
+    for (let k = openTok - 1; k >= 0 && k >= openTok - 6; k--) {
+      if (toks.isBreak(k)) break;
+      if (toks.isWord(k) && !/^[0-9]/.test(toks.textOf(k)) && !toks.is(k, 'n') && (LAW_NOUNS.test(toks.low(k)) || isNameNoun(toks.low(k)))) return true;
+    }
+  }
+  // A link's caption: an unclosed `[` with an address before the mark, on the same line.
+  const text = a.text;
+  const stop = Math.max(0, toks.starts[openTok] - 300);
+  for (let i = toks.starts[openTok] - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5d || c === 10) return false;
+    if (c === 0x5b) return text.startsWith('http', i + 1) || text.startsWith('www.', i + 1);
+  }
+  return false;
+}
+
+/** A quotation joined to a title just before it by `,` or `и`: the next title of a list. */
+function joinsTitle(a: Analyzer, openTok: number, titleClose: number): boolean {
+  if (titleClose < 0 || openTok - titleClose > 4) return false;
+  const toks = a.tokens;
+  for (let k = titleClose + 1; k < openTok; k++) {
+    if (toks.mark(k) === COMMA || toks.is(k, 'и') || toks.mark(k) === 0x28 || toks.mark(k) === 0x29 || toks.mark(k) === 0x2116 || /^[0-9]/.test(toks.textOf(k))) continue;
+    return false;
+  }
+  return true;
+}
+
+/** First- and second-person words: a paragraph that has them after a colon is someone's words. */
+const FIRST_PERSON = new Set(['я', 'мы', 'меня', 'мне', 'нас', 'нам', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моим', 'наш', 'наша', 'наше', 'наши', 'нашей', 'нашего', 'вы', 'вас', 'вам']);
+const FIRST_PERSON_KEYS = new KeySet(FIRST_PERSON);
+
+/**
+ * Direct speech as a paragraph of its own, without quotation marks, after a line ending in a
+ * colon: `Лавров сказал:` / `В заявлении МИД говорится:` and then the words themselves.
+ */
+function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
+  const toks = a.tokens;
+  const taken = found.map((q) => q.start).sort((x, y) => x - y);
+  const takenEnd = found.map((q) => q.end).sort((x, y) => x - y);
+  // Few lines end in a colon: find them in the text, then the colon's token by binary search.
+  const COLON_AT_LINE_END = /:[ \t\u00a0\r]*\n/g;
+  while (COLON_AT_LINE_END.test(a.text)) {
+    const p = tokenAt(toks, COLON_AT_LINE_END.lastIndex - 1) - 1;
+    if (toks.mark(p) !== 0x3a || !toks.isBreak(p + 1) || a.inSpan[p] >= 0) continue;
+    // The colon's line: some words of prose, not a heading such as `Читайте также:`.
+    let lineStart = p;
+    let words = 0;
+    while (lineStart > 0 && !toks.isBreak(lineStart - 1)) if (toks.isWord(--lineStart)) words++;
+    if (words < 2) continue;
+    let first = p + 1;
+    while (first < toks.count && toks.isBreak(first)) first++;
+    let end = first;
+    while (end < toks.count && !toks.isBreak(end)) end++;
+    // Three line breaks or more: the quoted block was lost (an embed stripped from the page).
+    if (first - p > 3 || end - first < 4 || a.inSpan[first] >= 0 || a.opensSpan(first) >= 0) continue;
+    const m = toks.mark(first);
+    // Dialogue, list items and quoted words are found elsewhere or are no speech.
+    if (m >= 0 && m !== 0x2026) continue;
+    if (toks.isWord(first) && !toks.isCap(first) && !/^[0-9]/.test(toks.textOf(first))) continue;
+    const lastMark = toks.mark(end - 1);
+    if (lastMark === 0x3a || lastMark === 0x3b) continue;
+    let paragraphWords = 0;
+    let firstPerson = false;
+    for (let k = first; k < end; k++) {
+      if (!toks.isWord(k)) continue;
+      paragraphWords++;
+      if (!firstPerson && toks.mayBe(k, FIRST_PERSON_KEYS) && FIRST_PERSON.has(toks.low(k))) firstPerson = true;
+    }
+    if (paragraphWords < 4 || (!isSentenceEnd(lastMark) && paragraphWords < 8)) continue;
+    const start = toks.starts[first];
+    const stop = toks.ends[end - 1];
+    // A quote found already that overlaps the paragraph: one starting before its end and ending after its start.
+    if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) continue;
+    const verb = a.speechVerbBefore(p);
+    if (verb < 0 && !firstPerson) continue;
+    found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np: a.subjectBefore(p), oblique: false } });
+  }
+}
+
+/** How many of the sorted numbers are below x. */
+function countBelow(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first token that starts at or after the offset. */
+function tokenAt(toks: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = toks.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks.starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function lineGap(toks: Tokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!toks.isBreak(k)) return false;
   return true;
@@ -1039,6 +1290,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
+    // A clause mostly made of quoted words is direct speech, found as such: `сообщил, что «…»`.
+    let quoted = 0;
+    for (let k = from; k < to; k++) {
+      const sp = a.opensSpan(k);
+      if (sp >= 0 && speechSpan.has(sp)) quoted += a.spans[sp].close + 1 - a.spans[sp].open;
+    }
+    if (quoted * 2 >= toks.ends[to - 1] - toks.starts[from]) return;
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
     for (let k = from; k < to; k++) {
       if (speechSpan.has(a.opensSpan(k)) && k > from) {
@@ -1085,8 +1343,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let comma = -1;
       if (toks.is(k, 'по') && inWordsOf(toks, k + 1)) {
         comma = findComma(a, k + 2, e);
-        if (comma < 0) continue;
-        np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
+        if (comma < 0) {
+          // No comma: `По словам директора музея Николая Буркова музей …` — the words start after the name.
+          np = a.parseNP(k + 2, Math.min(e, k + 14));
+          if (!atStart || !np || np.form !== 'name' || !toks.isWord(np.last + 1) || toks.isCap(np.last + 1)) continue;
+          comma = np.last;
+        } else np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
       } else if (toks.is(k, 'по') && POSSESSIVES.has(toks.low(k + 1)) && inWordsOf(toks, k + 2)) {
         comma = findComma(a, k + 3, e);
@@ -1098,6 +1360,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (comma < 0) continue;
         verb = k + 1;
         np = a.speakerAfter(k + 1, comma);
+      } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !/в$/.test(toks.low(k))) {
+        // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
+        comma = findComma(a, k + 1, e);
+        if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1)) continue;
+        verb = k;
+        np = a.speakerAfter(k, comma) ?? a.mediaAfter(k, comma);
+        if (!np) continue;
       } else continue;
       const attribution: Attribution = { np, verb, oblique };
       if (atStart) {
@@ -1131,24 +1400,41 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       }
       if (verb < 0) continue;
       const np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.get(verb).low) ? undefined : a.speakerAfter(verb, k - 1));
-      add(k + 1, e, { np, verb, oblique: false });
+      const attribution: Attribution = { np, verb, oblique: false };
+      // `…, что A, и что B` and `…, что A, и предположили, что B`: each clause on its own.
+      let from = k + 1;
+      for (let d = c + 1; d < c1; d++) {
+        const j = commas[d];
+        if (!toks.is(j + 1, 'и') || inSpeech(j)) continue;
+        let that = -1;
+        if (toks.is(j + 2, 'что')) that = j + 2;
+        else if (a.speechVerbAt(j + 2) && toks.mark(j + 3) === COMMA && toks.is(j + 4, 'что')) that = j + 4;
+        if (that < 0) continue;
+        add(from, j, attribution);
+        from = that + 1;
+        // `что, возможно, …`: the comma after `что` opens a parenthesis, not the words.
+        if (toks.mark(from) === COMMA) from++;
+      }
+      add(from, e, attribution);
       taken = true;
       break;
     }
     if (taken) continue;
-    // `…, заявил X.` at the end of a sentence.
-    for (let c = c1 - 1; c >= c0 && commas[c] > s + 2; c--) {
+    // `…, заявил X.` at the end of a sentence (`…, говорится:` announces words still to come).
+    for (let c = c1 - 1; c >= c0 && commas[c] > s + 2 && toks.mark(e - 1) !== 0x3a; c--) {
       const k = commas[c];
       if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
       if (isDash(toks.mark(v))) v++;
-      if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v))) continue;
+      // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
+      if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v)) || /в$/.test(toks.low(v))) continue;
       let clean = true;
       for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
       // Direct speech before the comma was attributed with its quote.
       if (inSpeech(k - 1) || speechSpan.has(a.closesSpan(k - 1))) break;
-      const np = a.speakerAfter(v, a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e);
+      const limit = a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e;
+      const np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit);
       if (!np && !isImpersonalVerb(toks.get(v).low)) break;
       let words = 0;
       for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
@@ -1175,8 +1461,10 @@ function skippedBeforeSpeaker(toks: Tokens, k: number, m: number): boolean {
 
 /** `словам` or `мнению`, as in `по словам`, `по его мнению`. */
 function inWordsOf(toks: Tokens, i: number): boolean {
-  return toks.is(i, 'словам') || toks.is(i, 'мнению');
+  return toks.is(i, 'словам') || toks.is(i, 'мнению') || (toks.mayBe(i, SPEECH_CUE_KEYS) && REPORT_NOUNS.has(toks.low(i)));
 }
+/** `по сообщениям X`, `по утверждениям X`: reported speech like `по словам X`. */
+const REPORT_NOUNS = new Set(['сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию']);
 
 function spanAt(a: Analyzer, tok: number): number {
   return a.opensSpan(tok);
