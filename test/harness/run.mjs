@@ -1,12 +1,16 @@
 // `npm run test:integration`: runs the compiled mocha suite inside a real VS Code extension host
 // (code-server + headless chromium) and exits with its verdict. Builds nothing itself.
 //   node test/harness/run.mjs [--grep PATTERN]      (or MOCHA_GREP=PATTERN)
+//   node test/harness/run.mjs --installed [x.vsix]  the same suite against the packaged extension,
+//       installed with code-server's --install-extension (without a path, one is packaged first
+//       from a copy of the checkout; see installed.mjs)
 //   DA_HARNESS_VERBOSE=1  also prints the workbench's own log lines
 //   DA_TEST_TIMEOUT_MS    how long the whole suite may take (default 5 minutes)
-import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { ensureHost, launchBrowser, newRunFolder, root, startHost } from './host.mjs';
+import { installPackage, packageVsix, stubLine, writeStub } from './installed.mjs';
 
 const suite = path.join(root, 'out/test/integration/index.js');
 const fixtures = path.join(root, 'test/fixtures/workspace');
@@ -14,6 +18,9 @@ const timeoutMs = Number(process.env.DA_TEST_TIMEOUT_MS ?? 5 * 60_000);
 const verbose = Boolean(process.env.DA_HARNESS_VERBOSE);
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt === -1 ? process.env.MOCHA_GREP : process.argv[grepAt + 1];
+const installedAt = process.argv.indexOf('--installed');
+const installed = installedAt !== -1;
+const givenVsix = installed && process.argv[installedAt + 1]?.endsWith('.vsix') ? path.resolve(process.argv[installedAt + 1]) : undefined;
 
 // Lines test/integration/index.ts prints first and last.
 const suiteStart = /^integration suite: /;
@@ -24,11 +31,15 @@ const harmless = /getaddrinfo ENOTFOUND|^\[AccountPolicyGate\]/;
 let stats; // the suite's own count
 
 async function main() {
-  for (const [file, how] of [[suite, 'node scripts/build.mjs --tests'], [path.join(root, 'dist/extension.js'), 'node scripts/build.mjs']]) {
+  const needed = [[suite, 'node scripts/build.mjs --tests']];
+  if (!installed) needed.push([path.join(root, 'dist/extension.js'), 'node scripts/build.mjs']);
+  for (const [file, how] of needed) {
     if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing; build first: ${how}`);
   }
+  if (givenVsix && !existsSync(givenVsix)) throw new Error(`${givenVsix} does not exist`);
   await ensureHost();
   const runFolder = newRunFolder();
+  const underTest = installed ? prepareInstalled(runFolder) : { extensionPath: root, testsPath: suite, env: {} };
   // A fresh copy each run, so tests may write (sidecars) without touching the fixtures.
   const workspace = path.join(runFolder, 'workspace');
   mkdirSync(workspace);
@@ -37,10 +48,10 @@ async function main() {
   const started = Date.now();
   const host = await startHost({
     folder: workspace,
-    extensionPath: root,
-    testsPath: suite,
+    extensionPath: underTest.extensionPath,
+    testsPath: underTest.testsPath,
     runFolder,
-    env: { DA_TEST_WORKSPACE: workspace, ...(grep ? { MOCHA_GREP: grep } : {}) },
+    env: { DA_TEST_WORKSPACE: workspace, ...underTest.env, ...(grep ? { MOCHA_GREP: grep } : {}) },
   });
   const workbenchLog = createWriteStream(path.join(runFolder, 'workbench.log'));
   let browser;
@@ -63,7 +74,7 @@ async function main() {
       if (counted && phase === 'during') {
         stats = { passed: Number(counted[1]), failed: Number(counted[2]) };
         phase = 'after';
-      } else if (verbose || (phase === 'during' && !harmless.test(line))) {
+      } else if (verbose || (phase === 'during' && !harmless.test(line)) || stubLine.test(line)) {
         (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
       } else if (phase === 'before' && hidden.push(line.split('\n')[0]) > 30) {
         hidden.shift();
@@ -87,6 +98,23 @@ async function main() {
     if (stats && stats.failed === 0) rmSync(runFolder, { recursive: true, force: true });
     else console.error(`[harness] logs kept in ${path.relative(root, runFolder)}/ (server.log, workbench.log)`);
   }
+}
+
+/** Packages (unless a .vsix was given) and installs the extension; the host then loads only that copy. */
+function prepareInstalled(runFolder) {
+  const started = Date.now();
+  const vsix = givenVsix ?? packageVsix(runFolder);
+  const installedPath = installPackage(vsix, runFolder);
+  console.error(
+    `[harness] ${givenVsix ? '' : 'packaged and '}installed ${path.basename(vsix)} (${(statSync(vsix).size / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s:\n` +
+      `[harness]   ${installedPath}`,
+  );
+  return {
+    ...writeStub(runFolder, suite, installedPath),
+    // The installed folder is thrown away with the run, so the figures go to the checkout; beside,
+    // not over, the development build's (which `npm run bench` reads).
+    env: { DA_METRICS_DIR: path.join(root, '.vscode-test', 'installed') },
+  };
 }
 
 let code;

@@ -17,7 +17,8 @@ const extension = () => {
 };
 
 function record(values: Record<string, unknown>): void {
-  const folder = path.join(extension().extensionPath, '.vscode-test');
+  // An installed copy lives in a throw-away extensions folder: the launcher then names the checkout's.
+  const folder = process.env.DA_METRICS_DIR ?? path.join(extension().extensionPath, '.vscode-test');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'host-metrics.json');
   let previous: Record<string, unknown> = {};
