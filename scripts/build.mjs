@@ -55,6 +55,9 @@ const builds = [
   // The banner stamps when VS Code starts loading the bundle, so activation time includes loading it.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './features.js'], banner: { js: 'var __daLoadStart = performance.now();' } },
   { ...common, entryPoints: ['src/features.ts'], outfile: 'dist/features.js', external: ['vscode'] },
+  // vscode.dev and github.dev: one bundle for the web worker extension host, features included
+  // (a web extension cannot load a second file); Node's fs is reached only where it exists.
+  { ...common, platform: 'browser', entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode', 'node:fs'], banner: { js: 'var __daLoadStart = performance.now();' } },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
@@ -63,7 +66,7 @@ if (!production) {
 if (args.has('--tests')) {
   await rm(path.join(root, 'out/test'), { recursive: true, force: true });
   const unit = await listTs('test/unit', '.test.ts');
-  if (unit.length) builds.push({ ...common, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode-textmate', 'vscode-oniguruma'] });
+  if (unit.length) builds.push({ ...common, entryPoints: unit, outdir: 'out/test/unit', outbase: 'test/unit', external: ['vscode-textmate', 'vscode-oniguruma', 'esbuild'] });
   const integration = await listTs('test/integration', '.ts');
   if (integration.length) {
     builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
@@ -82,7 +85,7 @@ if (only !== -1) {
   const files = outAt === -1 ? rest : rest.slice(0, outAt);
   const outdir = outAt === -1 ? 'out/only' : rest[outAt + 1];
   builds.length = 0;
-  builds.push({ ...common, entryPoints: files, outdir, external: ['vscode', 'mocha', 'vscode-textmate', 'vscode-oniguruma'] });
+  builds.push({ ...common, entryPoints: files, outdir, external: ['vscode', 'mocha', 'vscode-textmate', 'vscode-oniguruma', 'esbuild'] });
 }
 
 if (watch) {

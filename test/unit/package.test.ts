@@ -29,7 +29,7 @@ describe('the packaged extension', function () {
   });
 
   it('holds the bundles, the grammar, snippets, schemas and translations', () => {
-    for (const f of ['dist/extension.js', 'dist/features.js', 'dist/cli.js', 'syntaxes/russian-news.tmLanguage.json', 'snippets/russian-news.code-snippets', 'schemas/sidecar.schema.json', 'l10n/bundle.l10n.ru.json', 'package.nls.ru.json', 'language-configuration.json', 'images/tag-gutter.svg', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    for (const f of ['dist/extension.js', 'dist/features.js', 'dist/web/extension.js', 'dist/cli.js', 'syntaxes/russian-news.tmLanguage.json', 'snippets/russian-news.code-snippets', 'schemas/sidecar.schema.json', 'l10n/bundle.l10n.ru.json', 'package.nls.ru.json', 'language-configuration.json', 'images/tag-gutter.svg', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} is packaged`);
     }
   });

@@ -7,7 +7,7 @@ import { repoRoot } from './repo';
 const root = repoRoot();
 
 describe('the shipped bundles', () => {
-  for (const bundle of ['dist/extension.js', 'dist/features.js']) {
+  for (const bundle of ['dist/extension.js', 'dist/features.js', 'dist/web/extension.js']) {
     const code = readFileSync(path.join(root, bundle), 'utf8');
 
     it(`${bundle} has no eval and no Function constructor`, () => {

@@ -1,6 +1,6 @@
 // The one place where offsets change units: code points on disk, UTF-16 in memory. A leading
 // byte-order mark is not counted on disk (the editor never shows it), CRLF counts as two.
-import { createHash } from 'node:crypto';
+import { sha256OfText } from '../sha256';
 import { codePointConverter, fromCodePointOffset } from '../text';
 import { contextAround } from '../anchoring/context';
 import { compareTags, type Tag } from '../tags/types';
@@ -12,7 +12,7 @@ function bomLength(text: string): number {
 
 /** SHA-256 (hex) of the text's UTF-8 bytes, without a byte-order mark. */
 export function textSha256(text: string): string {
-  return createHash('sha256').update(text.slice(bomLength(text)), 'utf8').digest('hex');
+  return sha256OfText(text.slice(bomLength(text)));
 }
 
 /** Converts code point offsets (disk) into UTF-16 offsets in `text`, and back, for many offsets. */
