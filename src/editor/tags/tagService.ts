@@ -214,9 +214,16 @@ export class TagService implements vscode.Disposable {
   private async writeNow(state: TagState): Promise<boolean> {
     const { document, store, sidecarUri } = state;
     if (!store || state.broken) return false;
+    const version = document.version;
     const text = document.getText();
     try {
       const current = await readSidecar(sidecarUri);
+      if (state.document !== document || state.store !== store || document.version !== version) {
+        // The text changed while the sidecar was read: the tags' offsets no longer fit `text`.
+        // Start again from the document as it is now (a dirty one is backed up, written on save).
+        void this.persist(state);
+        return false;
+      }
       if (current !== state.onDisk && current !== undefined) {
         // Someone else wrote it (another window, git): merge theirs before writing ours.
         const parsed = parseSidecar(current);
