@@ -20,22 +20,35 @@ export function activate(context: vscode.ExtensionContext): DiplomaticAnnotatorA
   let featuresMs: number | undefined;
   const proxies: vscode.Disposable[] = [];
 
-  const load = (): Features => {
-    if (features) return features;
+  const commandIds = [...Object.values(COMMANDS), ...Object.values(INTERNAL)];
+  let failed = false;
+  const load = (): Features | undefined => {
+    if (features || failed) return features;
     for (const p of proxies.splice(0)) p.dispose();
     const t = performance.now();
+    failed = true;
     try {
       // A runtime require of the second bundle (dist/features.js), kept out of this one by esbuild.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { registerFeatures } = require('./features.js') as typeof import('./features');
       features = registerFeatures(context);
+      failed = false;
       featuresMs = performance.now() - t;
       log().info(`features loaded in ${featuresMs.toFixed(1)} ms`);
       return features;
     } catch (error) {
       logError('Loading the features failed', error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Diplomatic Annotator could not start: {0}', error instanceof Error ? error.message : String(error)));
-      throw error;
+      const message = vscode.l10n.t('Diplomatic Annotator could not start: {0}', error instanceof Error ? error.message : String(error));
+      void vscode.window.showErrorMessage(message);
+      // Our commands stay, saying why they cannot run, instead of vanishing.
+      for (const id of commandIds) {
+        try {
+          proxies.push(vscode.commands.registerCommand(id, () => void vscode.window.showErrorMessage(message)));
+        } catch {
+          // registered by the part of the features that did load
+        }
+      }
+      return undefined;
     }
   };
 
@@ -43,8 +56,8 @@ export function activate(context: vscode.ExtensionContext): DiplomaticAnnotatorA
     context.subscriptions.push({ dispose: disposeLog });
     newsDocuments.register(context, () => setTimeout(load, 0));
     // Until the features load, our commands load them and run again.
-    for (const id of [...Object.values(COMMANDS), ...Object.values(INTERNAL)]) {
-      proxies.push(vscode.commands.registerCommand(id, (...args: unknown[]) => (load(), vscode.commands.executeCommand(id, ...args))));
+    for (const id of commandIds) {
+      proxies.push(vscode.commands.registerCommand(id, (...args: unknown[]) => (load() ? vscode.commands.executeCommand(id, ...args) : undefined)));
     }
     context.subscriptions.push({ dispose: () => proxies.splice(0).forEach((p) => p.dispose()) });
     const activationMs = performance.now() - started;

@@ -135,6 +135,12 @@ export class TagStore {
     return added;
   }
 
+  /** Takes these tags as the store's own (a backup restored, a merge result); marks it dirty. */
+  adopt(tags: readonly Tag[]): void {
+    this.replaceAll(tags);
+    this.dirty = true;
+  }
+
   /** Removes a tag and the links other tags had to it. */
   remove(id: string): Tag {
     const tag = this.must(id);

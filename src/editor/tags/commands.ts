@@ -44,7 +44,7 @@ type TagTarget = string | { state: { document: vscode.TextDocument }; tag: Tag }
 
 async function targetId(target: TagTarget): Promise<string | undefined> {
   if (target === undefined || typeof target === 'string') return target;
-  if (typeof target === 'object' && 'tag' in target) {
+  if (typeof target === 'object' && target !== null && 'tag' in target && 'state' in target) {
     await vscode.window.showTextDocument(target.state.document);
     return target.tag.id;
   }
@@ -256,10 +256,12 @@ function guarded<A extends unknown[], R>(body: (...args: A) => Promise<R>): (...
 
 export function register(context: vscode.ExtensionContext, ctx: Context): void {
   const command = <A extends unknown[], R>(id: string, body: (...args: A) => Promise<R>) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(body)));
-  command(COMMANDS.tagSelection, (label?: string, note?: string) => tagSelection(ctx, label, note));
+  // The editor context menu passes the document's URI first: only strings count as arguments.
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  command(COMMANDS.tagSelection, (label?: unknown, note?: unknown) => tagSelection(ctx, str(label), str(note)));
   command(COMMANDS.removeTag, async (target?: TagTarget) => removeTag(ctx, await targetId(target)));
   command(COMMANDS.editTagNote, async (target?: TagTarget, note?: string) => editTagNote(ctx, await targetId(target), typeof note === 'string' ? note : undefined));
-  command(COMMANDS.linkQuoteToSpeaker, (quote?: string, speaker?: string) => linkQuoteToSpeaker(ctx, quote, speaker));
+  command(COMMANDS.linkQuoteToSpeaker, (quote?: unknown, speaker?: unknown) => linkQuoteToSpeaker(ctx, str(quote), str(speaker)));
   command(COMMANDS.acceptSuggestion, () => acceptSuggestion(ctx));
   command(COMMANDS.nextTag, () => step(ctx, 1));
   command(COMMANDS.previousTag, () => step(ctx, -1));

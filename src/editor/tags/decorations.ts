@@ -59,7 +59,8 @@ export class TagDecorations implements vscode.Disposable {
         overviewRulerLane: vscode.OverviewRulerLane.Left,
         gutterIconPath: this.gutterIcon,
         gutterIconSize: '70%',
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        // Text typed at a tag's edge stays outside it, as in the tag store.
+        rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
       });
       this.types.set(key, type);
     }

@@ -8,7 +8,7 @@ import { serializeSidecar } from '../../core/sidecar/serialize';
 import type { SidecarDocument, SidecarProblem } from '../../core/sidecar/types';
 import { TagStore, TagStoreError } from '../../core/tags/store';
 import type { Tag } from '../../core/tags/types';
-import type { TagConflict } from '../../core/tags/merge';
+import { mergeTags, type TagConflict } from '../../core/tags/merge';
 import { textSha256 } from '../../core/sidecar/convert';
 import { baseName } from '../../core/sidecar/paths';
 import { isNewsDocument } from '../newsDocuments';
@@ -29,9 +29,11 @@ export interface TagState {
 }
 
 interface Backup {
-  /** Serialized sidecar with offsets for `textSha256`. */
+  /** Serialized sidecar with offsets for the text whose hash is `textSha256`. */
   sidecar: string;
   textSha256: string;
+  /** The sidecar on disk when the backup was made: the base for merging it back. */
+  base?: string;
 }
 
 const BACKUP_PREFIX = 'diplomaticAnnotator.backup:';
@@ -40,7 +42,7 @@ export class TagService implements vscode.Disposable {
   private readonly states = new Map<string, TagState>();
   private readonly loading = new Map<string, Promise<TagState | undefined>>();
   /** Tags of untitled documents that were saved: picked up when the saved file opens. */
-  private readonly handedOver = new Map<string, { sidecar: string }>();
+  private readonly handedOver = new Map<string, { sidecar: string; from: string }>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('diplomaticAnnotator.sidecar');
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument | undefined>();
   /** Fires when a document's tags (or their status) changed; undefined for "everything". */
@@ -49,6 +51,8 @@ export class TagService implements vscode.Disposable {
   private readonly backupTimers = new Map<string, NodeJS.Timeout>();
   /** One write at a time per sidecar: two renames racing over one file would lose one. */
   private readonly writing = new Map<string, Promise<boolean>>();
+  /** The last few sidecar texts we wrote ourselves, per sidecar: their change events are ours. */
+  private readonly ownWrites = new Map<string, string[]>();
 
   constructor(private readonly storage: vscode.Memento) {
     vscode.workspace.onDidOpenTextDocument((d) => void this.load(d), this, this.disposables);
@@ -101,7 +105,6 @@ export class TagService implements vscode.Disposable {
   private async loadFresh(document: vscode.TextDocument): Promise<TagState | undefined> {
     const sidecarUri = sidecarUriFor(document.uri);
     const state: TagState = { document, sidecarUri };
-    const text = document.getText();
     const file = baseName(document.uri.path);
     let onDisk: string | undefined;
     if (!document.isUntitled) {
@@ -114,6 +117,8 @@ export class TagService implements vscode.Disposable {
         this.showProblems(sidecarUri, state.broken, false);
       }
     }
+    // Read after the awaits: the text the tags are placed in is the text as it is now.
+    const text = document.getText();
     state.onDisk = onDisk;
     if (onDisk !== undefined) {
       const parsed = parseSidecar(onDisk);
@@ -126,24 +131,50 @@ export class TagService implements vscode.Disposable {
     } else if (!state.broken) {
       state.store = new TagStore(file);
     }
-    const backup = this.storage.get<Backup>(BACKUP_PREFIX + document.uri.toString());
+    const conflicts = state.store ? this.restoreBackup(state, text) : [];
     const handed = this.handedOver.get(textSha256(text));
-    for (const saved of [backup?.sidecar, handed?.sidecar]) {
-      if (!saved || !state.store) continue;
-      const parsed = parseSidecar(saved);
+    if (handed && state.store) {
+      const parsed = parseSidecar(handed.sidecar);
       if (parsed.ok) {
         const recovered = TagStore.fromSidecar(file, parsed.sidecar, text).store;
         recovered.reanchor(text);
-        const added = state.store.addAll(recovered.tags.filter((t) => !state.store!.get(t.id)));
-        if (added.length) log().info(`restored ${added.length} unsaved tag(s) for ${document.uri.toString()}`);
+        state.store.addAll(recovered.tags.filter((t) => !state.store!.get(t.id)));
       }
+      this.handedOver.delete(textSha256(text));
+      void this.storage.update(BACKUP_PREFIX + handed.from, undefined);
     }
-    if (handed) this.handedOver.delete(textSha256(text));
     if (state.store) this.reportAnchoring(document, state.store.reanchor(text));
     this.states.set(document.uri.toString(), state);
     this.changed.fire(document);
+    this.settle(document, conflicts);
     if (state.store?.dirty) await this.persist(state);
     return state;
+  }
+
+  /**
+   * Unsaved tag changes kept in storage come back whole when the sidecar has not changed since,
+   * and are merged by tag id (against the sidecar they were based on) when it has.
+   */
+  private restoreBackup(state: TagState, text: string): TagConflict[] {
+    const backup = this.storage.get<Backup>(BACKUP_PREFIX + state.document.uri.toString());
+    const store = state.store;
+    if (!backup || !store) return [];
+    const parsed = parseSidecar(backup.sidecar);
+    if (!parsed.ok) return [];
+    const recovered = TagStore.fromSidecar(store.file, parsed.sidecar, text).store;
+    if (backup.textSha256 !== textSha256(text)) recovered.reanchor(text);
+    const ours = recovered.tags;
+    if (backup.base === state.onDisk) {
+      store.adopt(ours);
+      log().info(`restored unsaved tag changes for ${state.document.uri.toString()}`);
+      return [];
+    }
+    const baseDoc = backup.base === undefined ? undefined : parseSidecar(backup.base);
+    const base = baseDoc?.ok ? TagStore.fromSidecar(store.file, baseDoc.sidecar, text).store.tags : [];
+    const merged = mergeTags(base, ours, store.tags);
+    store.adopt(merged.tags);
+    log().info(`merged unsaved tag changes for ${state.document.uri.toString()} with the sidecar on disk (${merged.conflicts.length} conflicts)`);
+    return merged.conflicts;
   }
 
   private reportAnchoring(document: vscode.TextDocument, results: readonly { id: string; status: string }[]): void {
@@ -201,11 +232,23 @@ export class TagService implements vscode.Disposable {
 
   /** Queues a write behind the one under way for the same sidecar. */
   private write(state: TagState): Promise<boolean> {
-    const key = state.sidecarUri.toString();
-    const next = (this.writing.get(key) ?? Promise.resolve(true)).then(() => this.writeNow(state));
-    this.writing.set(key, next);
-    void next.finally(() => {
-      if (this.writing.get(key) === next) this.writing.delete(key);
+    return this.queued(state.sidecarUri, () => this.writeNow(state));
+  }
+
+  /**
+   * Runs `work` after whatever is under way for the same sidecar: writes and the handling of
+   * outside changes never interleave, so a read taken before our write is never merged after it.
+   */
+  private queued<T>(sidecarUri: vscode.Uri, work: () => Promise<T>): Promise<T> {
+    const key = sidecarUri.toString();
+    const next = (this.writing.get(key) ?? Promise.resolve(true)).then(work, work);
+    const settled = next.then(
+      () => true,
+      () => false,
+    );
+    this.writing.set(key, settled);
+    void settled.then(() => {
+      if (this.writing.get(key) === settled) this.writing.delete(key);
     });
     return next;
   }
@@ -244,13 +287,23 @@ export class TagService implements vscode.Disposable {
       const sidecar: SidecarDocument = store.toSidecar(text);
       const content = store.serialize(text);
       if (content !== current) {
+        const own = this.ownWrites.get(sidecarUri.toString()) ?? [];
+        this.ownWrites.set(sidecarUri.toString(), [content, ...own].slice(0, 5));
         await writeSidecarAtomically(sidecarUri, content);
         log().debug(`wrote ${sidecarUri.toString()} (${store.tags.length} tags)`);
       }
       state.onDisk = content;
       store.markSaved(sidecar, text);
       state.writeError = undefined;
-      await this.storage.update(BACKUP_PREFIX + document.uri.toString(), undefined);
+      if (document.version !== version) {
+        // Typing went on during the write: memory is ahead of the file again.
+        store.dirty = true;
+        this.backupSoon(state);
+      } else {
+        clearTimeout(this.backupTimers.get(document.uri.toString()));
+        this.backupTimers.delete(document.uri.toString());
+        await this.storage.update(BACKUP_PREFIX + document.uri.toString(), undefined);
+      }
       this.changed.fire(document);
       return true;
     } catch (error) {
@@ -269,7 +322,8 @@ export class TagService implements vscode.Disposable {
 
   private backupSoon(state: TagState): void {
     const key = state.document.uri.toString();
-    clearTimeout(this.backupTimers.get(key));
+    // Throttled, not debounced: steady typing must not put the backup off for ever.
+    if (this.backupTimers.has(key)) return;
     this.backupTimers.set(
       key,
       setTimeout(() => {
@@ -280,18 +334,23 @@ export class TagService implements vscode.Disposable {
   }
 
   private backupNow(document: vscode.TextDocument, store: TagStore, text: string): void {
-    const backup: Backup = { sidecar: store.serialize(text), textSha256: textSha256(text) };
+    const backup: Backup = { sidecar: store.serialize(text), textSha256: textSha256(text), base: this.get(document)?.onDisk };
     void this.storage.update(BACKUP_PREFIX + document.uri.toString(), backup);
   }
 
   private followEdits(e: vscode.TextDocumentChangeEvent): void {
     const state = this.get(e.document);
     if (!state?.store || e.contentChanges.length === 0) return;
+    // A clean document after a change that was not an undo/redo was reloaded from disk: its lines
+    // were replaced wholesale, so every tag is found again in the new text rather than clipped.
+    if (!e.document.isDirty && e.reason === undefined) {
+      state.store.reanchor(e.document.getText());
+      this.changed.fire(e.document);
+      void this.persist(state);
+      return;
+    }
     const changes = e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
     const outcome = state.store.applyEdits(changes, () => e.document.getText());
-    // A clean document after a change that was not an undo/redo was reloaded from disk: check
-    // every tag against the new text, as after any outside change.
-    if (!e.document.isDirty && e.reason === undefined) state.store.reanchor(e.document.getText());
     if (outcome.changed || state.store.dirty) {
       this.changed.fire(e.document);
       void this.persist(state);
@@ -311,7 +370,7 @@ export class TagService implements vscode.Disposable {
     if (state.store && state.store.tags.length && document.isUntitled) {
       // "Save As" closes the untitled document and opens the file: hand its tags over by content.
       const text = document.getText();
-      this.handedOver.set(textSha256(text), { sidecar: state.store.serialize(text) });
+      this.handedOver.set(textSha256(text), { sidecar: state.store.serialize(text), from: key });
     }
     if (state.store?.dirty) this.backupNow(document, state.store, document.getText());
     this.states.delete(key);
@@ -323,7 +382,11 @@ export class TagService implements vscode.Disposable {
     return textUri ? this.states.get(textUri.toString()) : undefined;
   }
 
-  private async onSidecarChanged(uri: vscode.Uri): Promise<void> {
+  private onSidecarChanged(uri: vscode.Uri): Promise<void> {
+    return this.queued(uri, () => this.takeOutsideChange(uri));
+  }
+
+  private async takeOutsideChange(uri: vscode.Uri): Promise<void> {
     const state = this.stateForSidecar(uri);
     if (!state) return;
     let content: string | undefined;
@@ -333,7 +396,7 @@ export class TagService implements vscode.Disposable {
       logError(`Could not re-read ${uri.toString()}`, error);
       return;
     }
-    if (content === undefined || content === state.onDisk) return;
+    if (content === undefined || content === state.onDisk || this.ownWrites.get(uri.toString())?.includes(content)) return;
     const { document } = state;
     const text = document.getText();
     const parsed = parseSidecar(content);
@@ -349,14 +412,16 @@ export class TagService implements vscode.Disposable {
     if (!state.store) {
       // Fixed at last: load it, then bring back what was kept while it was broken.
       this.states.delete(document.uri.toString());
-      await this.load(document);
+      // Not awaited: loading may write, and writes queue behind this very handler.
+      void this.load(document);
       return;
     }
     state.onDisk = content;
     this.settle(document, state.store.merge(parsed.sidecar, text));
     state.store.reanchor(text);
     this.changed.fire(document);
-    if (state.store.dirty) await this.persist(state);
+    // Not awaited, for the same reason: the write queues behind this handler.
+    if (state.store.dirty) void this.persist(state);
   }
 
   private onSidecarDeleted(uri: vscode.Uri): void {
