@@ -69,7 +69,8 @@ async function exportTags(tags: TagService, format?: Format, target?: vscode.Uri
       skipped.push(vscode.workspace.asRelativePath(sidecarUri));
       continue;
     }
-    const out = vscode.Uri.joinPath(target, `${baseName(textUri.path)}.${EXTENSIONS[format]}`);
+    // Named by the path in the workspace, so two `story.txt` in different folders do not collide.
+    const out = vscode.Uri.joinPath(target, `${vscode.workspace.asRelativePath(textUri, false).replace(/[\\/]/g, '__')}.${EXTENSIONS[format]}`);
     await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(render(format, parsed.sidecar)));
     written.push(out);
   }

@@ -457,27 +457,33 @@ export class TagService implements vscode.Disposable {
 
   private async onRenamed(e: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of e.files) {
+      // Unsaved tag changes (backed up when the old document closed) follow the file too.
+      const backup = this.storage.get<Backup>(BACKUP_PREFIX + oldUri.toString());
+      if (backup) {
+        await this.storage.update(BACKUP_PREFIX + newUri.toString(), backup);
+        await this.storage.update(BACKUP_PREFIX + oldUri.toString(), undefined);
+      }
+      this.states.delete(oldUri.toString());
       const from = sidecarUriFor(oldUri);
       const content = await readSidecar(from).catch(() => undefined);
-      if (content === undefined) continue;
-      const to = sidecarUriFor(newUri);
-      try {
-        const parsed = parseSidecar(content);
-        // The sidecar follows its text; its `text.file` names the new file.
-        const next = parsed.ok
-          ? serializeSidecar({ ...parsed.sidecar, text: { ...parsed.sidecar.text, file: baseName(newUri.path) } })
-          : content;
-        await writeSidecarAtomically(to, next);
-        await vscode.workspace.fs.delete(from);
-        log().info(`moved ${from.toString()} to ${to.toString()}`);
-      } catch (error) {
-        logError(`Could not move the sidecar ${from.toString()}`, error);
-        void vscode.window.showErrorMessage(vscode.l10n.t('The text was renamed but its tags could not follow: {0} is still at the old place.', baseName(from.path)));
+      if (content !== undefined) {
+        const to = sidecarUriFor(newUri);
+        try {
+          const parsed = parseSidecar(content);
+          // The sidecar follows its text; its `text.file` names the new file.
+          const next = parsed.ok ? serializeSidecar({ ...parsed.sidecar, text: { ...parsed.sidecar.text, file: baseName(newUri.path) } }) : content;
+          await writeSidecarAtomically(to, next);
+          await vscode.workspace.fs.delete(from);
+          log().info(`moved ${from.toString()} to ${to.toString()}`);
+        } catch (error) {
+          logError(`Could not move the sidecar ${from.toString()}`, error);
+          void vscode.window.showErrorMessage(vscode.l10n.t('The text was renamed but its tags could not follow: {0} is still at the old place.', baseName(from.path)));
+        }
       }
-      const old = this.states.get(oldUri.toString());
-      if (old) this.states.delete(oldUri.toString());
       const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
-      if (opened) {
+      if (opened && (content !== undefined || backup)) {
+        // Loaded again from the moved sidecar and the moved backup.
+        await this.loading.get(newUri.toString());
         this.states.delete(newUri.toString());
         await this.load(opened);
       }
