@@ -51,3 +51,34 @@ describe('faults', () => {
     rmSync(file);
   });
 });
+
+describe('two writers on one sidecar', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('loses neither window\'s tag when another window writes the sidecar in between', async () => {
+    const editor = await openNews('fault.txt');
+    const mine = await tagWords(editor, 'Стороны', 'claim');
+    const file = workspacePath('fault.txt.tags.yaml');
+    const written = await eventually('our write', () => {
+      try {
+        const s = readFileSync(file, 'utf8');
+        return s.includes(mine ?? '-') ? s : undefined;
+      } catch {
+        return undefined;
+      }
+    });
+    // Another VS Code window adds its own tag and writes the file (same format, its own id).
+    const theirs = '01KZZZZZZZZZZZZZZZZZZZZZZZ';
+    const text = readFileSync(workspacePath('fault.txt'), 'utf8');
+    const start = [...text.slice(0, text.indexOf('протокол'))].length;
+    const block = `  - id: "${theirs}"\n    label: note\n    start: ${start}\n    end: ${start + 8}\n    text: "протокол"\n    before: ""\n    after: ""\n`;
+    writeFileSync(file, written.replace(/\ntags:\n/, `\ntags:\n${block}`));
+    // We tag again straight away, before or after our watcher has seen their write.
+    const second = await tagWords(editor, 'о намерениях', 'commitment');
+    const final = await eventually('both windows\' tags in the file', () => {
+      const s = readFileSync(file, 'utf8');
+      return s.includes(mine ?? '-') && s.includes(theirs) && s.includes(second ?? '-') ? s : undefined;
+    }, 15_000);
+    assert.match(final, /label: commitment/);
+  });
+});
