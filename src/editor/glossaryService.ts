@@ -36,7 +36,8 @@ export class GlossaryService implements vscode.Disposable {
 
   /** Loads workspace glossaries in the background; resolves when done (tests await it). */
   start(): Promise<void> {
-    return (this.loading ??= this.reload());
+    // Deferred: reload() fires onDidChange, whose listeners analyse, which asks for current() again.
+    return (this.loading ??= Promise.resolve().then(() => this.reload()));
   }
 
   async reload(): Promise<void> {

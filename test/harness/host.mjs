@@ -189,7 +189,7 @@ function isolatedEnv(runFolder) {
  * `env` is set in the extension host; `settings` are added to the user settings (written to
  * `userSettings` before the start). `ended` resolves when the server process ends.
  */
-export async function startHost({ folder, extensionPath, testsPath, openFile, env, settings, port, runFolder = newRunFolder() }) {
+export async function startHost({ folder, extensionPath, testsPath, openFile, env, settings, port, runFolder = newRunFolder(), untrusted = false }) {
   port ??= await freePort();
   const userData = path.join(runFolder, 'user-data');
   const userSettings = path.join(userData, 'User', 'settings.json');
@@ -207,7 +207,9 @@ export async function startHost({ folder, extensionPath, testsPath, openFile, en
         'workbench.tips.enabled': false,
         'git.enabled': false,
         'chat.disableAIFeatures': true,
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': untrusted,
+        // With trust on (--untrusted), the folder opens in Restricted Mode without asking.
+        ...(untrusted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
         'editor.hover.delay': 100,
         ...settings,
       },
@@ -232,7 +234,7 @@ export async function startHost({ folder, extensionPath, testsPath, openFile, en
       '--extensions-dir', path.join(runFolder, 'extensions'),
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(untrusted ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       // Without it the built workbench silently ignores the test payload.

@@ -18,6 +18,8 @@ const timeoutMs = Number(process.env.DA_TEST_TIMEOUT_MS ?? 5 * 60_000);
 const verbose = Boolean(process.env.DA_HARNESS_VERBOSE);
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt === -1 ? process.env.MOCHA_GREP : process.argv[grepAt + 1];
+// --untrusted: the workspace opens in Restricted Mode (Workspace Trust on, folder not trusted).
+const untrusted = process.argv.includes('--untrusted');
 const installedAt = process.argv.indexOf('--installed');
 const installed = installedAt !== -1;
 const givenVsix = installed && process.argv[installedAt + 1]?.endsWith('.vsix') ? path.resolve(process.argv[installedAt + 1]) : undefined;
@@ -51,7 +53,8 @@ async function main() {
     extensionPath: underTest.extensionPath,
     testsPath: underTest.testsPath,
     runFolder,
-    env: { DA_TEST_WORKSPACE: workspace, ...underTest.env, ...(grep ? { MOCHA_GREP: grep } : {}) },
+    untrusted,
+    env: { DA_TEST_WORKSPACE: workspace, ...underTest.env, ...(grep ? { MOCHA_GREP: grep } : {}), ...(untrusted ? { DA_UNTRUSTED: '1' } : {}) },
   });
   const workbenchLog = createWriteStream(path.join(runFolder, 'workbench.log'));
   let browser;
