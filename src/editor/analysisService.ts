@@ -1,7 +1,7 @@
 // Keeps one analysis per open news document, fresh for its version: computed on demand
 // (hover, outline) and re-computed after typing stops (highlighting).
 import * as vscode from 'vscode';
-import { analyze } from '../core/analysis/analyze';
+import { IncrementalAnalyzer } from '../core/analysis/incremental';
 import { AnalysisIndex } from '../core/analysis/lookup';
 import type { Glossary } from '../core/glossary/glossary';
 import type { Settings } from './config';
@@ -18,6 +18,8 @@ export type SkipReason = 'tooLarge' | 'disabled';
 
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();
+  /** Per document: keeps each paragraph's dates and terms, so typing re-reads one paragraph. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disabled = new Set<string>();
   private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
@@ -69,13 +71,17 @@ export class AnalysisService implements vscode.Disposable {
   /** Re-analyses every open news document (after a settings or glossary change). */
   refreshAll(): void {
     this.cache.clear();
+    this.analyzers.clear();
     for (const d of vscode.workspace.textDocuments) if (isNewsDocument(d)) this.updated.fire(d);
   }
 
   private compute(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const started = performance.now();
     try {
-      const analysis = analyze(document.getText(), { glossary: this.glossary() });
+      const key = document.uri.toString();
+      let analyzer = this.analyzers.get(key);
+      if (!analyzer) this.analyzers.set(key, (analyzer = new IncrementalAnalyzer()));
+      const analysis = analyzer.analyze(document.getText(), { glossary: this.glossary() });
       const result: DocumentAnalysis = { version: document.version, index: new AnalysisIndex(analysis), millis: performance.now() - started };
       this.cache.set(document.uri.toString(), result);
       this.firstAnalysisAt ??= performance.now();
@@ -105,12 +111,14 @@ export class AnalysisService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.cache.delete(key);
+    this.analyzers.delete(key);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.cache.clear();
+    this.analyzers.clear();
     this.updated.dispose();
     for (const d of this.disposables) d.dispose();
   }
