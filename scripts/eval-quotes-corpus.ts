@@ -3,8 +3,8 @@
 // test/fixtures/corpus-quotes/nerel-dev.quotes.json. The gold file holds only ids, hashes and offsets,
 // never corpus text, so the corpus itself must be present to run this.
 //
-//   node scripts/build.mjs --only scripts/eval-quotes-corpus.ts --out /tmp/eqc
-//   node /tmp/eqc/eval-quotes-corpus.js [CORPUS.json] [--gold GOLD.json] [--verbose]
+//   npm run eval:quotes:corpus -- [CORPUS.json] [--gold GOLD.json] [--verbose]
+//   (builds into out/scripts and runs from there)
 //
 // Matching is the rule of scripts/eval-quotes.ts, replicated here because that script exports no
 // span helpers and runs its own main() when bundled into another entry point: a predicted quote

@@ -19,7 +19,7 @@ interface ScopedToken {
   scopes: string[];
 }
 
-// The bundle may be built outside the checkout (`--out /tmp/...`), so look for the grammar upwards, then in cwd.
+// The bundle may be built outside the checkout (`--out` anywhere), so look for the grammar upwards, then in cwd.
 function findProjectRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'syntaxes/russian-news.tmLanguage.json'))) return dir;
