@@ -1,4 +1,5 @@
 // Word lists and a tiny tokenizer for reported speech in Russian news. Pure; no 'vscode'.
+import { grown } from '../growable';
 
 export interface Token {
   start: number;
@@ -173,12 +174,10 @@ export class Tokens {
       } else f = MARK;
       if (count === cap) {
         cap *= 2;
-        starts = grow(starts, cap);
-        ends = grow(ends, cap);
-        keys = grow(keys, cap);
-        const more = new Uint8Array(cap);
-        more.set(flags);
-        flags = more;
+        starts = grown(starts, cap);
+        ends = grown(ends, cap);
+        keys = grown(keys, cap);
+        flags = grown(flags, cap);
       }
       starts[count] = i;
       ends[count] = j;
@@ -260,12 +259,6 @@ export class Tokens {
   mayBe(i: number, set: KeySet): boolean {
     return this.isWord(i) && set.has(this.keys[i]);
   }
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /** Speech verbs, every form spelled out: `stem: endings` or a whole word. */

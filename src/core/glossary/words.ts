@@ -2,6 +2,7 @@
 // has about 75,000 words, so they are kept as parallel arrays of offsets, and a `Word` object (with its
 // folded forms) is made only for the few words a caller looks at closely; the matcher reads characters
 // in place.
+import { grown } from '../growable';
 
 /** Folds a word for matching: lower case, ё → е, soft hyphens and stress marks removed. */
 export function foldWord(word: string): string {
@@ -138,9 +139,7 @@ export function listWords(text: string): WordList {
       capacity *= 2;
       starts = grown(starts, capacity);
       ends = grown(ends, capacity);
-      const j = new Uint8Array(capacity);
-      j.set(joins);
-      joins = j;
+      joins = grown(joins, capacity);
     }
     starts[count] = start;
     ends[count] = i;
@@ -148,12 +147,6 @@ export function listWords(text: string): WordList {
     count++;
   }
   return new WordList(text, count, starts, ends, joins);
-}
-
-function grown(a: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(capacity);
-  b.set(a);
-  return b;
 }
 
 /** Every word of a short text (a glossary phrase) as objects. */
