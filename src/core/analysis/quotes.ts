@@ -6,7 +6,7 @@
 import type { QuoteAnnotation, SpeakerAnnotation, SpeakerForm, TermAnnotation } from './types';
 import { parseHeader } from '../text';
 import {
-  Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
+  Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, isGerund, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
   isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun, isSpeakingDocument,
 } from './speech';
 import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameKey } from './speakers';
@@ -193,6 +193,8 @@ interface NP {
   gender?: Gender | 'pl';
   /** Body lemma of the head word. */
   bodyHead?: string;
+  /** `в сообщении`, `в заявлении полиции`: a document that speaks for the body named last. */
+  refersBack?: boolean;
 }
 
 interface Attribution {
@@ -528,7 +530,7 @@ class Analyzer {
         // `В заявлении МИД говорится`: the body named after the document, else the document itself.
         let j = k + 2;
         while (j < verb && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
-        return this.parseNP(j, verb) ?? (j === verb && j === k + 2 ? this.documentNP(k + 1) : undefined);
+        return this.parseNP(j, verb) ?? (j === verb ? this.documentNP(k + 1, j - 1) : undefined);
       }
       if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1)) && /(?:ом|ем)$/.test(low)) return undefined;
       const afterPreposition = k > s && toks.isWord(k - 1) && PREPOSITIONS.has(toks.low(k - 1));
@@ -539,7 +541,23 @@ class Analyzer {
         return np;
       }
     }
-    return undefined;
+    return this.plainSubject(s, verb);
+  }
+
+  /**
+   * The few words before the verb, when they are all that stands there: `Медики предупреждают`,
+   * `В Читинской епархии сообщили` (a place of speaking, with a plural verb).
+   */
+  private plainSubject(s: number, verb: number): NP | undefined {
+    const toks = this.tokens;
+    if (verb <= s || !this.speechVerbAt(verb) || isImpersonalVerb(toks.low(verb))) return undefined;
+    for (let k = s; k < verb; k++) if (!toks.isWord(k) || this.inSpan[k] >= 0 || /^[0-9]/.test(toks.textOf(k))) return undefined;
+    const low = toks.low(s);
+    if ((low === 'в' || low === 'во') && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl' && toks.isCap(s) === true) {
+      return { first: s + 1, last: verb - 1, form: 'role' };
+    }
+    if (verb - s > 3 || PREPOSITIONS.has(low) || isNeverName(low) || OPENERS.has(low)) return undefined;
+    return { first: s, last: verb - 1, form: 'role' };
   }
 
   /** A news agency as the speaker right after its verb: `…, передает РИА Новости`, `пишет Reuters`. */
@@ -552,9 +570,34 @@ class Analyzer {
   }
 
   /** A document as the source of what it says: `в резолюции говорится`. */
-  documentNP(k: number): NP | undefined {
-    if (!isSpeakingDocument(this.tokens.low(k))) return undefined;
-    return { first: k, last: k, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl' };
+  documentNP(k: number, last = k): NP | undefined {
+    if (!isSpeakingDocument(this.tokens.low(k))) {
+      // `говорится в сообщении`, `отмечается в заявлении правоохранительных органов`.
+      return isDocumentNoun(this.tokens.low(k)) ? { first: k, last, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl', refersBack: true } : undefined;
+    }
+    return { first: k, last, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl' };
+  }
+
+  /** The end of the run of words from i (before `limit`, punctuation and line breaks stop it). */
+  wordsUpTo(i: number, limit: number): number {
+    while (i < limit && this.tokens.isWord(i)) i++;
+    return i;
+  }
+
+  /**
+   * A common noun phrase ending the clause after the verb, when nothing better was found:
+   * `…, сообщил в четверг регулятор`, `…, сообщают израильские СМИ`. Up to three words, without
+   * a preposition's object (`в четверг`).
+   */
+  plainNounAfter(verb: number, limit: number): NP | undefined {
+    const toks = this.tokens;
+    if (limit - verb > 8) return undefined;
+    for (let k = verb + 1; k < limit; k++) if (!toks.isWord(k) || this.inSpan[k] >= 0 || isSpeechVerb(toks.low(k)) || toks.is(k, 'что')) return undefined;
+    const plain = (k: number) => k > verb && !PREPOSITIONS.has(toks.low(k)) && !(k - 1 > verb && PREPOSITIONS.has(toks.low(k - 1))) && !/^[0-9]/.test(toks.textOf(k));
+    if (limit - 1 <= verb || !plain(limit - 1)) return undefined;
+    let first = limit - 1;
+    while (limit - first < 3 && plain(first - 1)) first--;
+    return { first, last: limit - 1, form: 'role' };
   }
 
   /** The speaker after a verb: `заявил журналистам директор … Артур Люкманов`. */
@@ -586,7 +629,7 @@ class Analyzer {
         let j = k + 2;
         while (j < limit && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
         if (j < limit && this.isWord(j) && isMedia(toks.low(j))) return undefined;
-        return this.parseNP(j, limit) ?? (j === k + 2 && (j >= limit || !toks.isWord(j)) ? this.documentNP(k + 1) : undefined);
+        return this.parseNP(j, limit) ?? this.documentNP(k + 1, Math.max(j, this.wordsUpTo(j, limit)) - 1);
       }
       if (isSpeechVerb(low) || low === 'что') return undefined;
       if (!afterPreposition) {
@@ -642,9 +685,9 @@ class Analyzer {
     let verb = -1;
     for (let k = st; k < end; k++) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) continue;
-      if (toks.is(k, 'по') && k < i) {
+      if (isSourcePreposition(toks, k) && k < i) {
         const pronoun = POSSESSIVES.get(toks.low(k + 1));
-        const noun = pronoun ? k + 2 : k + 1;
+        const noun = pronoun ? (toks.is(k + 2, 'собственным') ? k + 3 : k + 2) : k + 1;
         if (toks.mayBe(noun, SPEECH_CUE_KEYS) && SOURCE_NOUNS.has(toks.low(noun))) {
           if (pronoun) return { np: { first: k + 1, last: k + 1, form: 'pronoun', gender: pronoun }, oblique: true };
           const comma = findComma(this, noun + 1, end);
@@ -767,6 +810,32 @@ function countUpTo(re: RegExp, text: string, max: number): number {
   return n;
 }
 
+/** Words that open with a capital letter, `min` of them at least: `Надпись гласит: «Имя твоё неизвестно …»`. */
+function capitalisedWords(inner: string, min: number): boolean {
+  const at = inner.search(/[A-Za-zА-Яа-яЁё]/);
+  return at >= 0 && inner[at] !== inner[at].toLowerCase() && countUpTo(LETTER_WORDS, inner, min) >= min;
+}
+const LETTER_WORDS = /[A-Za-zА-Яа-яЁё]+/g;
+
+/** Words that open in lower case, `min` of them at least. */
+function lowerCaseWords(inner: string, min: number): boolean {
+  const at = inner.search(/[A-Za-zА-Яа-яЁё]/);
+  return at >= 0 && inner[at] !== inner[at].toUpperCase() && countUpTo(LETTER_WORDS, inner, min) >= min;
+}
+
+/** The quotation closed at `closeTok` ends its sentence (a list of titles goes on: `«…» (1988), «…»`). */
+function endsSentence(a: Analyzer, closeTok: number): boolean {
+  const toks = a.tokens;
+  const m = toks.mark(closeTok + 1);
+  return closeTok + 1 >= toks.count || toks.isBreak(closeTok + 1) || isSentenceEnd(m) || a.sentenceOf(closeTok + 1) !== a.sentenceOf(closeTok);
+}
+
+/** `на тему:`, `под названием:` — a colon that announces a title rather than words said. */
+const TITLE_CUES = new Set(['тему', 'темой', 'название', 'названием', 'называется', 'назывался', 'называлась', 'рубрике', 'заголовком', 'заголовок']);
+function namesTitleBefore(toks: Tokens, colon: number): boolean {
+  return toks.isWord(colon - 1) && TITLE_CUES.has(toks.low(colon - 1));
+}
+
 /** Sentence-like words: several words with sentence punctuation, as speech is and names are not. */
 function looksLikeSpeech(inner: string): boolean {
   const words = countUpTo(WORDS, inner, 8);
@@ -839,7 +908,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       if (before === 0x3a) {
         const verb = a.speechVerbBefore(p);
         if (verb >= 0) attribution = a.attributeBeforeColon(verb, p);
-        else if (looksLikeSpeech(inner)) attribution = { np: a.subjectBefore(p), oblique: false };
+        else if (looksLikeSpeech(inner) || (capitalisedWords(inner, 3) && !namesTitleBefore(toks, p) && endsSentence(a, closeTok))) attribution = { np: a.subjectBefore(p), oblique: false };
       } else if (before === COMMA) {
         const st = a.sentenceStartOf(p);
         if (toks.is(p - 1, 'что') && toks.mark(p - 2) === COMMA) {
@@ -847,11 +916,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         } else {
           for (let v = st; v < p; v++) {
             if (!toks.isWord(v)) continue;
-            if (toks.is(v, 'по') && inWordsOf(toks, v + 1)) {
+            if (isSourcePreposition(toks, v) && inWordsOf(toks, v + 1)) {
               attribution = { np: a.parseNP(v + 2, p), oblique: true };
               break;
             }
-            if (toks.is(v, 'по') && POSSESSIVES.has(toks.low(v + 1)) && inWordsOf(toks, v + 2)) {
+            if (isSourcePreposition(toks, v) && POSSESSIVES.has(toks.low(v + 1)) && (inWordsOf(toks, v + 2) || (toks.is(v + 2, 'собственным') && inWordsOf(toks, v + 3)))) {
               attribution = { np: { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) }, oblique: true };
               break;
             }
@@ -880,7 +949,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (!attribution && !parts && !afterName && quotedFragment(inner, a.followsSpeechVerb(openTok), toks.is(openTok - 1, 'что')) && a.reportsSpeech(openTok)) {
       attribution = a.attributeInSentence(openTok);
     }
-    const speech = attribution !== undefined || parts !== undefined || (!afterName && looksLikeSpeech(inner));
+    // Six words or more in lower case are someone's wording even with no speech verb in sight
+    // (`необходимыми для «формирования в России информационного пространства …»`): titles are
+    // capitalised and irony is brief.
+    const longFragment = !attribution && !parts && !afterName && lowerCaseWords(inner, 6);
+    const speech = attribution !== undefined || parts !== undefined || longFragment || (!afterName && looksLikeSpeech(inner));
     if (!speech) {
       // A name or title: a quotation joined to it by `,` or `и` is the next one of a list.
       titleClose = closeTok;
@@ -1004,6 +1077,7 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
       return (g && cast.byPronoun(g, pos)) || { body: false };
     }
     case 'body': {
+      if (np.refersBack) return cast.byPronoun('pl', pos) ?? { body: true };
       const head = np.bodyHead!;
       const first = toks.get(np.first);
       const rest = np.last > np.first ? a.text.slice(first.end, toks.get(np.last).end) : '';
@@ -1024,7 +1098,7 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
           break;
         }
       }
-      const known = cast.byRole(head, pos);
+      const known = head ? cast.byRole(head, pos) : undefined;
       if (known) return known;
       return cast.anonymous(role, gender === 'pl' ? undefined : gender);
     }
@@ -1128,10 +1202,12 @@ const SPEECH_CUES = new Set([
   // (`называют «газовой ОПЕК»`, of no one in particular, gives a nickname, not a quotation.)
   'назвал', 'назвала', 'назвав', 'называет', 'называл', 'называла', 'выразился', 'выразилась', 'выразились',
   'внимание', 'словам', 'мнению', 'информации', 'данным', 'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'оценке', 'версии', 'признанию',
+  'назвали', 'описал', 'описала', 'описали', 'описывал', 'описывала', 'описывает', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали',
+  'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству',
 ]);
 const SPEECH_CUE_KEYS = new KeySet(SPEECH_CUES);
 /** The nouns of `по словам`, `по информации` …: who follows them is the source. */
-const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информации', 'данным', 'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'оценке', 'версии', 'признанию']);
+const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информации', 'данным', 'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'оценке', 'версии', 'признанию', 'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству']);
 
 /**
  * Quoted words that open in lower case (a fragment of what was said): three words at least, or
@@ -1150,6 +1226,9 @@ function quotedFragment(inner: string, afterVerb: boolean, afterThat: boolean): 
 /** Nouns that a title in quotation marks follows, a number between them allowed: `законопроект № 1039101-6 «О …»`. */
 const LAW_NOUNS = /^(?:закон|законопроект|проект|фз|указ|постановлени|распоряжени|приказ|кодекс|конвенци|постановлени|положени|програм)/;
 
+/** Words of a reference to an article of a code or law: `ст.`, `части`, `УК`, `КоАП`. */
+const LEGAL_REFERENCES = /^(?:ст|стать[а-я]*|ч|част[а-я]*|п|пункт[а-я]*|ук|упк|коап|гк|нк|тк|кодекс[а-я]*)$/;
+
 /** `закон «О …»`, `фильм «…»`, a headline inside a link `[http://… «…»]`. */
 function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
   const toks = a.tokens;
@@ -1157,6 +1236,16 @@ function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
     for (let k = openTok - 1; k >= 0 && k >= openTok - 6; k--) {
       if (toks.isBreak(k)) break;
       if (toks.isWord(k) && !/^[0-9]/.test(toks.textOf(k)) && !toks.is(k, 'n') && (LAW_NOUNS.test(toks.low(k)) || isNameNoun(toks.low(k)))) return true;
+    }
+    // `решение Совета … «Об угрозах …»`: words opening with `О`/`Об` and no sentence in them name
+    // a document, unless a colon or a speech verb presents them as said.
+    if (!/[.!?…]/.test(inner) && toks.mark(openTok - 1) !== 0x3a && !a.followsSpeechVerb(openTok)) return true;
+  }
+  // `по ч. 5 ст. 264 УК РФ («Нарушение правил …»)`: an article's title in parentheses after it.
+  if (toks.mark(openTok - 1) === 0x28) {
+    for (let k = openTok - 2; k >= 0 && k >= openTok - 9; k--) {
+      if (toks.isBreak(k)) break;
+      if (toks.isWord(k) && LEGAL_REFERENCES.test(toks.low(k))) return true;
     }
   }
   // A link's caption: an unclosed `[` with an address before the mark, on the same line.
@@ -1341,8 +1430,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let oblique = false;
       let verb: number | undefined;
       let comma = -1;
-      if (toks.is(k, 'по') && inWordsOf(toks, k + 1)) {
+      if (isSourcePreposition(toks, k) && inWordsOf(toks, k + 1)) {
         comma = findComma(a, k + 2, e);
+        // A bare `Согласно сообщению, …` points back to a document already quoted; it needs its source named.
+        if (comma === k + 2 && toks.is(k, 'согласно')) continue;
         if (comma < 0) {
           // No comma: `По словам директора музея Николая Буркова музей …` — the words start after the name.
           np = a.parseNP(k + 2, Math.min(e, k + 14));
@@ -1350,17 +1441,23 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           comma = np.last;
         } else np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
-      } else if (toks.is(k, 'по') && POSSESSIVES.has(toks.low(k + 1)) && inWordsOf(toks, k + 2)) {
+      } else if (isSourcePreposition(toks, k) && POSSESSIVES.has(toks.low(k + 1)) && (inWordsOf(toks, k + 2) || (toks.is(k + 2, 'собственным') && inWordsOf(toks, k + 3)))) {
         comma = findComma(a, k + 3, e);
         if (comma < 0) continue;
         np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.get(k + 1).low) };
+        oblique = true;
+      } else if (toks.is(k, 'со') && toks.is(k + 1, 'ссылкой') && toks.is(k + 2, 'на')) {
+        // `Со ссылкой на осведомлённый источник, …`
+        comma = findComma(a, k + 3, e);
+        if (comma < 0 || comma === k + 3) continue;
+        np = a.parseNP(k + 3, comma) ?? (comma - (k + 3) <= 5 ? { first: k + 3, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
       } else if (toks.is(k, 'как') && a.speechVerbAt(k + 1)) {
         comma = findComma(a, k + 2, e);
         if (comma < 0) continue;
         verb = k + 1;
         np = a.speakerAfter(k + 1, comma);
-      } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !/в$/.test(toks.low(k))) {
+      } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
         if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1)) continue;
@@ -1378,6 +1475,11 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         }
         add(comma + 1, e, attribution);
       } else {
+        // `…, по его словам, «похитить славу»`: the quotation after the parenthesis was attributed already.
+        if (speechSpan.has(spanAt(a, comma + 1))) {
+          taken = true;
+          break;
+        }
         // A parenthetical: `Российские дипломаты, по словам посла, работают …` — the whole sentence.
         add(s, e, attribution);
       }
@@ -1390,6 +1492,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (k >= e || !toks.is(k, 'что') || inSpeech(k)) continue;
       let v = k - 2;
       if (toks.is(v, 'том') && toks.is(v - 1, 'о')) v -= 2;
+      // A wiki link's closing bracket: `[http://… сообщает], что`.
+      if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
       for (let j = v; j >= s && j > v - 5; j--) {
         if (!toks.isWord(j) || inSpeech(j)) break;
@@ -1421,20 +1525,24 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     }
     if (taken) continue;
     // `…, заявил X.` at the end of a sentence (`…, говорится:` announces words still to come).
-    for (let c = c1 - 1; c >= c0 && commas[c] > s + 2 && toks.mark(e - 1) !== 0x3a; c--) {
-      const k = commas[c];
+    const turns = commas.slice(c0, c1);
+    // `… Украины - сообщил прокурор.`: a dash before the verb turns the sentence as a comma does.
+    for (let k = s + 3; k < e - 1; k++) if (isDash(toks.mark(k)) && toks.isWord(k - 1) && a.inSpan[k] < 0 && a.speechVerbAt(k + 1) && toks.mark(k - 1) !== COMMA && toks.ends[k - 1] < toks.starts[k]) turns.push(k);
+    turns.sort((x, y) => y - x);
+    for (let c = 0; c < turns.length && turns[c] > s + 2 && toks.mark(e - 1) !== 0x3a; c++) {
+      const k = turns[c];
       if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
       if (isDash(toks.mark(v))) v++;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
-      if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v)) || /в$/.test(toks.low(v))) continue;
+      if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v)) || isGerund(toks.low(v))) continue;
       let clean = true;
       for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
       // Direct speech before the comma was attributed with its quote.
       if (inSpeech(k - 1) || speechSpan.has(a.closesSpan(k - 1))) break;
       const limit = a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e;
-      const np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit);
+      const np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit) ?? (isImpersonalVerb(toks.low(v)) ? undefined : a.plainNounAfter(v, limit));
       if (!np && !isImpersonalVerb(toks.get(v).low)) break;
       let words = 0;
       for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
@@ -1464,20 +1572,32 @@ function inWordsOf(toks: Tokens, i: number): boolean {
   return toks.is(i, 'словам') || toks.is(i, 'мнению') || (toks.mayBe(i, SPEECH_CUE_KEYS) && REPORT_NOUNS.has(toks.low(i)));
 }
 /** `по сообщениям X`, `по утверждениям X`: reported speech like `по словам X`. */
-const REPORT_NOUNS = new Set(['сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию']);
+const REPORT_NOUNS = new Set(['сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию', 'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству']);
+
+/** `по` or `согласно` opening a source: `по словам X`, `согласно заявлению X`. */
+function isSourcePreposition(toks: Tokens, k: number): boolean {
+  return toks.is(k, 'по') || toks.is(k, 'согласно');
+}
 
 function spanAt(a: Analyzer, tok: number): number {
   return a.opensSpan(tok);
 }
 
 function findComma(a: Analyzer, from: number, end: number): number {
+  const toks = a.tokens;
   for (let k = from; k < end && k < from + 16; k++) {
     if (a.inSpan[k] >= 0) continue;
-    const m = a.tokens.mark(k);
+    const m = toks.mark(k);
     if (m === COMMA) return k;
-    if (isSentenceEnd(m) || a.tokens.isBreak(k)) return -1;
+    if (m === FULL_STOP && gluedBetweenWords(toks, k)) continue;
+    if (isSentenceEnd(m) || toks.isBreak(k)) return -1;
   }
   return -1;
+}
+
+/** A full stop with a word on both sides and no space: `NEWSru.com`, `Lenta.ru`, not a sentence end. */
+function gluedBetweenWords(toks: Tokens, k: number): boolean {
+  return toks.isWord(k - 1) && toks.isWord(k + 1) && toks.ends[k - 1] === toks.starts[k] && toks.ends[k] === toks.starts[k + 1];
 }
 
 export { fold };

@@ -283,9 +283,12 @@ for (const entry of [
   'писа: л ла ли ло', 'допуст: ил ила или', 'допуска: ет ют л ла ли', 'признава: лся лась лись л ла ли', 'посчита: л ла ли',
   'предполож: ил ила или', 'предполага: ет ют л ла ли', 'говорилось', 'наде: ется ются ялся ялась ялись', 'объяв: ил ила или ило',
   'выяснил: ось', 'прогнозир: ует уют овал овала овали', 'считают', 'сочл: и', 'сочла', 'счел', 'выводу',
+  'замеча: ет ют л ла ли', 'объявля: ет ют л ла ли', 'гласи: т ла ло ли', 'гласят',
   // Gerunds report speech of the clause's subject: `…, заявив, что`, `написав в Twitter:`.
   'заяви: в', 'отмети: в', 'добави: в', 'написа: в', 'сообщи: в', 'подчеркну: в', 'поясни: в', 'уточни: в', 'сказа: в',
   'рассказа: в', 'ответи: в', 'замети: в', 'напомни: в', 'признав', 'подтверди: в', 'указа: в', 'объясни: в',
+  'заявля: я', 'отмеча: я', 'подчеркива: я', 'утвержда: я', 'указыва: я', 'добавля: я', 'поясня: я', 'сообща: я', 'настаива: я',
+  'признава: я', 'объясня: я', 'уточня: я', 'напомина: я', 'предупрежда: я', 'заверя: я',
 ]) {
   const [stem, endings] = entry.split(': ');
   if (endings === undefined) SPEECH_VERBS.add(stem);
@@ -308,6 +311,10 @@ export function isImpersonalVerb(low: string): boolean {
 }
 export function isClauseOnlyVerb(low: string): boolean {
   return CLAUSE_ONLY.test(low);
+}
+/** A gerund (`заявив`, `заявляя`) tells how the clause's own subject spoke, not who said the words before it. */
+export function isGerund(low: string): boolean {
+  return /[вя]$/.test(low);
 }
 /** Gender or number the verb agrees with: заявила → f, заявил → m, заявили → plural. */
 export function verbGender(low: string): 'm' | 'f' | 'pl' | undefined {
