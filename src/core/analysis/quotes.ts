@@ -214,6 +214,10 @@ interface FoundQuote {
   attribution?: Attribution;
   /** Unattributed direct speech: may take the speaker of the quote just before it. */
   follows?: boolean;
+  /** Quoted words inside a sentence (`назвал его «…»`), not a quotation standing on its own. */
+  inline?: boolean;
+  /** Taken into the indirect clause around it: reported as that clause, not on its own. */
+  absorbed?: boolean;
 }
 
 class Analyzer {
@@ -817,6 +821,9 @@ function capitalisedWords(inner: string, min: number): boolean {
 }
 const LETTER_WORDS = /[A-Za-zА-Яа-яЁё]+/g;
 
+/** Nouns that introduce the words said: `со словами «…»`, `с призывом «…»`. */
+const WORDS_NOUNS = new Set(['словами', 'слова', 'фразой', 'фразу', 'фраза', 'призывом', 'лозунгом', 'лозунгами', 'возгласом', 'криком', 'криками']);
+
 /** Words that open in lower case, `min` of them at least. */
 function lowerCaseWords(inner: string, min: number): boolean {
   const at = inner.search(/[A-Za-zА-Яа-яЁё]/);
@@ -859,6 +866,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   const spans = a.spans;
   /** The closing mark of the last title (`«…», «…» и «…»` lists titles). */
   let titleClose = -1;
+  /** The last words quoted inside a sentence, which a list may continue. */
+  let lastFragment: { closeTok: number; attribution: Attribution } | undefined;
   for (let s = 0; s < spans.length; s++) {
     const sp = spans[s];
     const openTok = a.spanOpenTok[s];
@@ -916,6 +925,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         } else {
           for (let v = st; v < p; v++) {
             if (!toks.isWord(v)) continue;
+            // `По сообщению РБК, «Ренессанс» получила …`: a name opening the clause, not words said.
+            if (toks.isWord(closeTok + 1) && !endsSentence(a, closeTok) && capitalisedWords(inner, 1) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5) break;
             if (isSourcePreposition(toks, v) && inWordsOf(toks, v + 1)) {
               attribution = { np: a.parseNP(v + 2, p), oblique: true };
               break;
@@ -953,6 +964,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // (`необходимыми для «формирования в России информационного пространства …»`): titles are
     // capitalised and irony is brief.
     const longFragment = !attribution && !parts && !afterName && lowerCaseWords(inner, 6);
+    // `со словами «Да здравствует …»`: the noun says what follows was said.
+    if (!attribution && !parts && toks.isWord(openTok - 1) && WORDS_NOUNS.has(toks.low(openTok - 1))) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    // `назвал Маркса «величайшим мыслителем …», «учителем революции …»`: the list goes on.
+    if (!attribution && !parts && lastFragment && lowerCaseWords(inner, 2) && joinsTitle(a, openTok, lastFragment.closeTok)) attribution = lastFragment.attribution;
     const speech = attribution !== undefined || parts !== undefined || longFragment || (!afterName && looksLikeSpeech(inner));
     if (!speech) {
       // A name or title: a quotation joined to it by `,` or `и` is the next one of a list.
@@ -967,7 +982,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       found.push({ start: parts.secondStart, end: sp.close + 1, direct: true, innerStart: parts.secondStart, innerEnd: sp.close, attribution: { np, verb: parts.verb, oblique: false } });
       continue;
     }
-    found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution });
+    const p = openTok - 1;
+    const inline = toks.isWord(p) && !toks.isBreak(p);
+    lastFragment = inline && attribution ? { closeTok, attribution } : undefined;
+    found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution, inline });
     // `«…», — сказал он, — «…»`: the second quote shares the speaker.
     if (attribution && attributedAfter >= 0) {
       const c = toks.get(attributedAfter);
@@ -991,6 +1009,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
 
   // 3. Indirect speech, sentence by sentence.
   findIndirect(a, found, speechSpan);
+  for (let i = found.length - 1; i >= 0; i--) if (found[i].absorbed) found.splice(i, 1);
 
   // 4. Speakers, resolved in document order.
   found.sort((x, y) => x.start - y.start);
@@ -1202,8 +1221,8 @@ const SPEECH_CUES = new Set([
   // (`называют «газовой ОПЕК»`, of no one in particular, gives a nickname, not a quotation.)
   'назвал', 'назвала', 'назвав', 'называет', 'называл', 'называла', 'выразился', 'выразилась', 'выразились',
   'внимание', 'словам', 'мнению', 'информации', 'данным', 'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'оценке', 'версии', 'признанию',
-  'назвали', 'описал', 'описала', 'описали', 'описывал', 'описывала', 'описывает', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали',
-  'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству',
+  'назвали', 'назвало', 'называло', 'описал', 'описала', 'описали', 'описывал', 'описывала', 'описывает', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали',
+  'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству', 'сведениям', 'оценкам', 'подсчетам', 'убеждению',
 ]);
 const SPEECH_CUE_KEYS = new KeySet(SPEECH_CUES);
 /** The nouns of `по словам`, `по информации` …: who follows them is the source. */
@@ -1374,27 +1393,41 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     return i < direct.length && direct[i].start <= start + 1 && direct[i].end >= end - 1;
   };
   const inSpeech = (k: number) => a.inSpan[k] >= 0 && speechSpan.has(a.inSpan[k]);
+  const directAt = new Map<number, FoundQuote>(direct.map((q) => [q.start, q]));
   const add = (from: number, to: number, attribution: Attribution) => {
     // Trim punctuation and the sentence-final mark.
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
     // A clause mostly made of quoted words is direct speech, found as such: `сообщил, что «…»`.
+    // Words quoted inside the clause (`что марксизм «продвинул …» и сейчас …`) are part of it,
+    // unless they run to its end after no more than a short subject (`что он «не боится …»`).
     let quoted = 0;
+    const inline: FoundQuote[] = [];
     for (let k = from; k < to; k++) {
       const sp = a.opensSpan(k);
-      if (sp >= 0 && speechSpan.has(sp)) quoted += a.spans[sp].close + 1 - a.spans[sp].open;
+      if (sp < 0 || !speechSpan.has(sp)) continue;
+      const q = directAt.get(a.spans[sp].open);
+      if (q?.inline && k > from) inline.push(q);
+      else quoted += a.spans[sp].close + 1 - a.spans[sp].open;
     }
     if (quoted * 2 >= toks.ends[to - 1] - toks.starts[from]) return;
+    if (inline.length) {
+      const last = inline[inline.length - 1];
+      let lead = 0;
+      for (let k = from; k < to && toks.starts[k] < inline[0].start; k++) if (toks.isWord(k)) lead++;
+      if (last.end >= toks.ends[to - 1] && lead <= 3 && inline.length === 1) return;
+    }
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
     for (let k = from; k < to; k++) {
-      if (speechSpan.has(a.opensSpan(k)) && k > from) {
+      if (speechSpan.has(a.opensSpan(k)) && k > from && !inline.some((q) => q.start === toks.starts[k])) {
         to = k;
         while (to > from && !toks.isWord(to - 1)) to--;
         break;
       }
     }
     if (to <= from) return;
+    for (const q of inline) if (q.start < toks.ends[to - 1]) q.absorbed = true;
     const start = toks.starts[from];
     let end = toks.ends[to - 1];
     // A closing mark of a quoted name at the very end belongs to it.
@@ -1480,8 +1513,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           taken = true;
           break;
         }
+        // `комитет, который, по словам мэра, должен …`: the relative clause after the parenthesis.
+        if (RELATIVE.test(toks.low(k - 2))) add(comma + 1, e, attribution);
         // A parenthetical: `Российские дипломаты, по словам посла, работают …` — the whole sentence.
-        add(s, e, attribution);
+        else add(s, e, attribution);
       }
       taken = true;
     }
@@ -1495,8 +1530,11 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // A wiki link's closing bracket: `[http://… сообщает], что`.
       if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
-      for (let j = v; j >= s && j > v - 5; j--) {
+      for (let j = v, words = 0; j >= s && words < 5; j--) {
+        // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
+        if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
         if (!toks.isWord(j) || inSpeech(j)) break;
+        words++;
         if (a.speechVerbAt(j)) {
           verb = j;
           break;
@@ -1572,7 +1610,13 @@ function inWordsOf(toks: Tokens, i: number): boolean {
   return toks.is(i, 'словам') || toks.is(i, 'мнению') || (toks.mayBe(i, SPEECH_CUE_KEYS) && REPORT_NOUNS.has(toks.low(i)));
 }
 /** `по сообщениям X`, `по утверждениям X`: reported speech like `по словам X`. */
-const REPORT_NOUNS = new Set(['сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию', 'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству']);
+const REPORT_NOUNS = new Set([
+  'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию', 'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству',
+  'сведениям', 'оценкам', 'версии', 'подсчетам', 'убеждению',
+]);
+
+/** `который` in any form. */
+const RELATIVE = /^котор(?:ый|ая|ое|ые|ого|ой|ому|ым|ых|ыми|ую)$/;
 
 /** `по` or `согласно` opening a source: `по словам X`, `согласно заявлению X`. */
 function isSourcePreposition(toks: Tokens, k: number): boolean {
