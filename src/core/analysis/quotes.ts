@@ -530,11 +530,12 @@ class Analyzer {
         continue;
       }
       const low = toks.low(k);
-      if ((low === 'в' || low === 'во') && this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) {
+      const doc = this.documentAfter(k);
+      if (doc >= 0) {
         // `В заявлении МИД говорится`: the body named after the document, else the document itself.
-        let j = k + 2;
+        let j = doc + 1;
         while (j < verb && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
-        return this.parseNP(j, verb) ?? (j === verb ? this.documentNP(k + 1, j - 1) : undefined);
+        return this.parseNP(j, verb) ?? this.documentNP(doc, Math.max(doc, this.genitivesUpTo(doc + 1, verb) - 1));
       }
       if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1)) && /(?:ом|ем)$/.test(low)) return undefined;
       const afterPreposition = k > s && toks.isWord(k - 1) && PREPOSITIONS.has(toks.low(k - 1));
@@ -575,16 +576,25 @@ class Analyzer {
 
   /** A document as the source of what it says: `в резолюции говорится`. */
   documentNP(k: number, last = k): NP | undefined {
-    if (!isSpeakingDocument(this.tokens.low(k))) {
-      // `говорится в сообщении`, `отмечается в заявлении правоохранительных органов`.
-      return isDocumentNoun(this.tokens.low(k)) ? { first: k, last, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl', refersBack: true } : undefined;
-    }
-    return { first: k, last, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl' };
+    // `говорится в сообщении`, `отмечается в заявлении правоохранительных органов`: the words are
+    // the document's, and it speaks for the body named last (a document is no one's name).
+    if (!isDocumentNoun(this.tokens.low(k))) return undefined;
+    return { first: k, last, form: 'body', bodyHead: this.tokens.textOf(k), gender: 'pl', refersBack: true };
   }
 
-  /** The end of the run of words from i (before `limit`, punctuation and line breaks stop it). */
-  wordsUpTo(i: number, limit: number): number {
-    while (i < limit && this.tokens.isWord(i)) i++;
+  /** `в заявлении`, `в совместном заявлении` at k: the document noun's index, or -1. */
+  documentAfter(k: number): number {
+    const toks = this.tokens;
+    if (!toks.is(k, 'в') && !toks.is(k, 'во')) return -1;
+    if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) return k + 1;
+    if (this.isWord(k + 1) && /(?:ом|ем)$/.test(toks.low(k + 1)) && this.isWord(k + 2) && isDocumentNoun(toks.low(k + 2))) return k + 2;
+    return -1;
+  }
+
+  /** The end of the genitive words from i that complete a document's name: `заявлении правоохранительных органов`. */
+  genitivesUpTo(i: number, limit: number): number {
+    const toks = this.tokens;
+    while (i < limit && toks.isWord(i) && /(?:ых|их|ов|ев|а|я|ы|и|ей|ой)$/.test(toks.low(i)) && !isSpeechVerb(toks.low(i)) && !toks.is(i, 'также')) i++;
     return i;
   }
 
@@ -629,11 +639,12 @@ class Analyzer {
         while (k < limit && (this.masked(k) || (toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k))) && !this.nameStartsAt(k, limit) && !roleLemma(toks.low(k))) || isGuillemetOrStraight(toks.mark(k)))) k++;
         continue;
       }
-      if ((low === 'в' || low === 'во') && this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) {
-        let j = k + 2;
+      const doc = this.documentAfter(k);
+      if (doc >= 0) {
+        let j = doc + 1;
         while (j < limit && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
         if (j < limit && this.isWord(j) && isMedia(toks.low(j))) return undefined;
-        return this.parseNP(j, limit) ?? this.documentNP(k + 1, Math.max(j, this.wordsUpTo(j, limit)) - 1);
+        return this.parseNP(j, limit) ?? this.documentNP(doc, Math.max(doc, this.genitivesUpTo(doc + 1, limit) - 1));
       }
       if (isSpeechVerb(low) || low === 'что') return undefined;
       if (!afterPreposition) {
@@ -1489,7 +1500,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         comma = findComma(a, k + 2, e);
         if (comma < 0) continue;
         verb = k + 1;
-        np = a.speakerAfter(k + 1, comma);
+        np = a.speakerAfter(k + 1, comma) ?? a.mediaAfter(k + 1, comma);
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
@@ -1526,7 +1537,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const k = commas[c] + 1;
       if (k >= e || !toks.is(k, 'что') || inSpeech(k)) continue;
       let v = k - 2;
-      if (toks.is(v, 'том') && toks.is(v - 1, 'о')) v -= 2;
+      if (toks.is(v, 'том') && (toks.is(v - 1, 'о') || toks.is(v - 1, 'в'))) v -= 2;
       // A wiki link's closing bracket: `[http://… сообщает], что`.
       if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
