@@ -1578,7 +1578,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // `… Украины - сообщил прокурор.`: a dash before the verb turns the sentence as a comma does.
     for (let k = s + 3; k < e - 1; k++) if (isDash(toks.mark(k)) && toks.isWord(k - 1) && a.inSpan[k] < 0 && a.speechVerbAt(k + 1) && toks.mark(k - 1) !== COMMA && toks.ends[k - 1] < toks.starts[k]) turns.push(k);
     turns.sort((x, y) => y - x);
-    for (let c = 0; c < turns.length && turns[c] > s + 2 && toks.mark(e - 1) !== 0x3a; c++) {
+    for (let c = 0; c < turns.length && turns[c] > s + 1 && toks.mark(e - 1) !== 0x3a; c++) {
       const k = turns[c];
       if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
@@ -1588,14 +1588,18 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let clean = true;
       for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
-      // Direct speech before the comma was attributed with its quote.
-      if (inSpeech(k - 1) || speechSpan.has(a.closesSpan(k - 1))) break;
+      // Direct speech before the comma was attributed with its quote, unless it is words quoted
+      // inside the sentence (`Марксизм вывел Китай на путь «…», заявил глава КНР`): then the
+      // sentence is the quote.
+      const before = a.closesSpan(k - 1);
+      const inlineBefore = before >= 0 && directAt.get(a.spans[before].open)?.inline === true;
+      if (inSpeech(k - 1) || (speechSpan.has(before) && !inlineBefore)) break;
       const limit = a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e;
       const np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit) ?? (isImpersonalVerb(toks.low(v)) ? undefined : a.plainNounAfter(v, limit));
       if (!np && !isImpersonalVerb(toks.get(v).low)) break;
       let words = 0;
       for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
-      if (words < 3) break;
+      if (words < 2) break;
       add(s, k, { np, verb: v, oblique: false });
       break;
     }
