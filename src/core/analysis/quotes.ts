@@ -7,7 +7,7 @@ import type { QuoteAnnotation, SpeakerAnnotation, SpeakerForm, TermAnnotation } 
 import { parseHeader } from '../text';
 import {
   Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, isGerund, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
-  isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun, isSpeakingDocument,
+  isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun,
 } from './speech';
 import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameKey } from './speakers';
 
@@ -569,7 +569,7 @@ class Analyzer {
   mediaAfter(verb: number, limit: number): NP | undefined {
     const toks = this.tokens;
     let k = verb + 1;
-    while (k < limit && ((toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k)))) || isGuillemetOrStraight(toks.mark(k)) || this.masked(k))) k++;
+    while (k < limit && ((toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k)) || (toks.mark(k - 1) === FULL_STOP && gluedBetweenWords(toks, k - 1)))) || isGuillemetOrStraight(toks.mark(k)) || this.masked(k) || (toks.mark(k) === FULL_STOP && gluedBetweenWords(toks, k)))) k++;
     if (k === verb + 1 || !toks.isWord(verb + 1)) return undefined;
     return { first: verb + 1, last: k - 1, form: 'body', bodyHead: toks.textOf(verb + 1), gender: 'pl' };
   }

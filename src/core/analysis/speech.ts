@@ -518,9 +518,3 @@ const DOCUMENT_NOUNS = /^(?:резолюци|петици|постановлен
 export function isDocumentNoun(low: string): boolean {
   return DOCUMENT_NOUNS.test(low);
 }
-
-/** Documents that speak for whoever issued them (`в резолюции говорится`); `в документе` only points back. */
-const SPEAKING_DOCUMENTS = /^(?:резолюци|петици|постановлени|приговор|заявлени|пресс-релиз|релиз|коммюнике|декларац|доклад|письм|обращени|твит)[а-я]*$/;
-export function isSpeakingDocument(low: string): boolean {
-  return SPEAKING_DOCUMENTS.test(low);
-}
