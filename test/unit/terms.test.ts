@@ -24,6 +24,12 @@ describe('treaty terms', () => {
       }
     });
 
+    it('finds `вступление в силу` split by what enters into force, on its head word', () => {
+      const text = 'Подписание – шаг к вступлению соглашения о свободной торговле в силу. Протокол вступит в силу в мае. Вступление, по его словам, в силу не ускорить.';
+      const found = terms(text).filter((t) => t.entry === 'vclt-entry-into-force').map((t) => t.text);
+      assert.deepEqual(found, ['вступлению', 'вступит в силу']);
+    });
+
     it('finds treaty procedures as nouns and as verbs', () => {
       const text = 'Парламент ратифицировал договор, хотя ратификация шла долго; Казахстан ратифицировала его раньше, а процедура подписания завершилась в мае.';
       const found = terms(text).filter((t) => t.category === 'procedure').map((t) => [t.text, t.entry]);

@@ -181,6 +181,21 @@ export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
     taken.fill(1, f.first, last + 1);
     result.push({ ...f, last });
   }
+  // `вступления международного договора в силу`: the phrase split by what enters into force. The
+  // head word carries the term, so the name between keeps its own (terms do not nest).
+  const intoForce = glossary.entries.find((e) => e.kind === 'procedure' && e.lemma === 'вступление в силу');
+  if (intoForce) {
+    for (let i = 0; i < words.length; i++) {
+      if (taken[i] || !/^вступ(?:лени[еяюи]|лением|ил[аио]?|ает|ают|ит|ят|ать|ить|ит)$/.test(words.word(i)!.folded)) continue;
+      for (let j = i + 1; j <= i + 5 && j + 1 < words.length; j++) {
+        if (!gapOnly(text, words.ends[j - 1], words.starts[j], '')) break;
+        if (j > i + 1 && words.word(j)!.folded === 'в' && words.word(j + 1)!.folded === 'силу') {
+          if (gapOnly(text, words.ends[j], words.starts[j + 1], '')) result.push({ first: i, last: i, category: 'procedure', entry: intoForce });
+          break;
+        }
+      }
+    }
+  }
   result.sort((a, b) => a.first - b.first);
 
   return result.map((f, k): TermAnnotation => {
