@@ -186,6 +186,8 @@ function isolatedEnv(runFolder) {
 /**
  * Starts code-server on a free loopback port. Returns the workbench URL that opens `folder` with
  * the extension at `extensionPath` loaded (and, with `testsPath`, runs that mocha suite), and `stop()`.
+ * `urlFor({ testsPath, env, openFile, extensionPath, folder })` makes the URL of another window of
+ * the same server; what it leaves out is the first window's, except `testsPath`, `env` and `openFile`.
  * `env` is set in the extension host; `settings` are added to the user settings (written to
  * `userSettings` before the start). `ended` resolves when the server process ends.
  */
@@ -269,12 +271,16 @@ export async function startHost({ folder, extensionPath, testsPath, openFile, en
   }
 
   const remote = (file) => `vscode-remote://127.0.0.1:${port}${path.resolve(file)}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['skipWelcome', 'true']];
-  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
-  if (openFile) payload.push(['openFile', remote(openFile)]);
-  if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  return { url, port, runFolder, serverLog, userSettings, stop, ended };
+  // Every browser page on such a URL is one more VS Code window with its own extension host.
+  const urlFor = (window) => {
+    const payload = [['extensionDevelopmentPath', remote(window.extensionPath ?? extensionPath)], ['skipWelcome', 'true']];
+    if (window.testsPath) payload.push(['extensionTestsPath', remote(window.testsPath)]);
+    if (window.openFile) payload.push(['openFile', remote(window.openFile)]);
+    if (window.env) payload.push(['extensionEnvironment', JSON.stringify(window.env)]);
+    return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(window.folder ?? folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  };
+  const url = urlFor({ testsPath, openFile, env });
+  return { url, urlFor, port, runFolder, serverLog, userSettings, stop, ended };
 }
 
 /**

@@ -66,9 +66,10 @@ export function installPackage(vsix, runFolder) {
  * Writes the stub development extension. Its test entry refuses to run the suite unless the
  * extension under test resolves to the installed folder, prints where it is, then runs `suite`.
  */
-export function writeStub(runFolder, suite, installedPath) {
+export function writeStub(runFolder, suite, installedPath, entry = 'suite.js') {
   const stub = path.join(runFolder, 'test-stub');
-  mkdirSync(stub);
+  // A second window's suite gets its own entry in the same stub.
+  mkdirSync(stub, { recursive: true });
   writeFileSync(
     path.join(stub, 'package.json'),
     JSON.stringify(
@@ -85,7 +86,7 @@ export function writeStub(runFolder, suite, installedPath) {
   );
   // Inside the stub, so `require('vscode')` here is resolved for a known extension.
   writeFileSync(
-    path.join(stub, 'suite.js'),
+    path.join(stub, entry),
     `const path = require('path');
 const vscode = require('vscode');
 const refuse = (why) => {
@@ -104,5 +105,5 @@ exports.run = async () => {
 };
 `,
   );
-  return { extensionPath: stub, testsPath: path.join(stub, 'suite.js') };
+  return { extensionPath: stub, testsPath: path.join(stub, entry) };
 }

@@ -6,6 +6,9 @@
 //       from a copy of the checkout; see installed.mjs)
 //   DA_HARNESS_VERBOSE=1  also prints the workbench's own log lines
 //   DA_TEST_TIMEOUT_MS    how long the whole suite may take (default 5 minutes)
+// A test may ask for a second VS Code window on the same folder (test/integration/twowindows.test.ts):
+// it is one more browser page, with its own extension host, running out/test/integration/second-window/;
+// both windows' results count.
 import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -13,6 +16,7 @@ import { ensureHost, launchBrowser, newRunFolder, root, startHost } from './host
 import { installPackage, packageVsix, stubLine, writeStub } from './installed.mjs';
 
 const suite = path.join(root, 'out/test/integration/index.js');
+const secondSuite = path.join(root, 'out/test/integration/second-window/index.js');
 const fixtures = path.join(root, 'test/fixtures/workspace');
 const timeoutMs = Number(process.env.DA_TEST_TIMEOUT_MS ?? 5 * 60_000);
 const verbose = Boolean(process.env.DA_HARNESS_VERBOSE);
@@ -27,13 +31,20 @@ const givenVsix = installed && process.argv[installedAt + 1]?.endsWith('.vsix') 
 // Lines test/integration/index.ts prints first and last.
 const suiteStart = /^integration suite: /;
 const summary = /^(\d+) passed, (\d+) failed$/;
-// The offline workbench asking the extension gallery; a policy probe.
-const harmless = /getaddrinfo ENOTFOUND|^\[AccountPolicyGate\]/;
+// The offline workbench asking the extension gallery; a policy probe; a later window's start-up.
+const harmless = /getaddrinfo ENOTFOUND|^\[AccountPolicyGate\]|^Updating additional builtin extensions cache/;
+// What the first window's suite prints to have the second window opened.
+const secondWindowRequest = /^\[two windows\] open the second window$/;
+// How long the second window may go on after the first one ended (it waits on the first one's steps).
+const secondWindowGraceMs = 30_000;
 
-let stats; // the suite's own count
+let stats; // the suites' own counts, both windows together
 
 async function main() {
-  const needed = [[suite, 'node scripts/build.mjs --tests']];
+  const needed = [
+    [suite, 'node scripts/build.mjs --tests'],
+    [secondSuite, 'node scripts/build.mjs --tests'],
+  ];
   if (!installed) needed.push([path.join(root, 'dist/extension.js'), 'node scripts/build.mjs']);
   for (const [file, how] of needed) {
     if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing; build first: ${how}`);
@@ -41,7 +52,7 @@ async function main() {
   if (givenVsix && !existsSync(givenVsix)) throw new Error(`${givenVsix} does not exist`);
   await ensureHost();
   const runFolder = newRunFolder();
-  const underTest = installed ? prepareInstalled(runFolder) : { extensionPath: root, testsPath: suite, env: {} };
+  const underTest = installed ? prepareInstalled(runFolder) : { extensionPath: root, testsPath: suite, env: {}, second: { extensionPath: root, testsPath: secondSuite } };
   // A fresh copy each run, so tests may write (sidecars) without touching the fixtures.
   const workspace = path.join(runFolder, 'workspace');
   mkdirSync(workspace);
@@ -54,53 +65,108 @@ async function main() {
     testsPath: underTest.testsPath,
     runFolder,
     untrusted,
-    env: { DA_TEST_WORKSPACE: workspace, ...underTest.env, ...(grep ? { MOCHA_GREP: grep } : {}), ...(untrusted ? { DA_UNTRUSTED: '1' } : {}) },
+    env: {
+      DA_TEST_WORKSPACE: workspace,
+      // Tells the suite that a second window can be had (electron.mjs cannot: those tests skip there).
+      DA_SECOND_WINDOW: '1',
+      ...underTest.env,
+      ...(grep ? { MOCHA_GREP: grep } : {}),
+      ...(untrusted ? { DA_UNTRUSTED: '1' } : {}),
+    },
   });
-  const workbenchLog = createWriteStream(path.join(runFolder, 'workbench.log'));
+  const windows = [];
   let browser;
   try {
     browser = await launchBrowser(runFolder);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    let exited;
-    const exitCode = new Promise((resolve) => (exited = resolve));
-    await page.exposeFunction('codeAutomationExit', (code) => exited(code));
-
-    // Every workbench log line, the extension host's console included, arrives here as a format
-    // string plus arguments. All go to workbench.log; the terminal gets the suite's own lines.
-    let phase = 'before'; // 'before' the suite's first line, 'during', 'after' its summary
-    const hidden = []; // the last lines before the suite, shown if it never starts
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = format(...(Array.isArray(args) ? args : [args]));
-      workbenchLog.write(`[${type}] ${line}\n`);
-      if (phase === 'before' && suiteStart.test(line)) phase = 'during';
-      const counted = summary.exec(line.trim());
-      if (counted && phase === 'during') {
-        stats = { passed: Number(counted[1]), failed: Number(counted[2]) };
-        phase = 'after';
-      } else if (verbose || (phase === 'during' && !harmless.test(line)) || stubLine.test(line)) {
-        (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
-      } else if (phase === 'before' && hidden.push(line.split('\n')[0]) > 30) {
-        hidden.shift();
-      }
-    });
-
-    await page.goto(host.url);
-    const timeout = new Promise((_, reject) => {
+    const deadline = new Promise((_, reject) => {
       setTimeout(() => reject(new Error(`the suite did not finish within ${timeoutMs / 1000} s`)), timeoutMs).unref();
     });
-    const code = await Promise.race([exitCode, timeout]).catch((error) => {
-      if (phase === 'before') error.message += `; it never started. Last workbench lines:\n  ${hidden.join('\n  ')}`;
+    deadline.catch(() => {}); // raced below; never unhandled
+
+    let secondRequested = false;
+    const openSecond = async () => {
+      const url = host.urlFor({
+        extensionPath: underTest.second.extensionPath,
+        testsPath: underTest.second.testsPath,
+        env: { DA_TEST_WORKSPACE: workspace, ...underTest.env, ...(untrusted ? { DA_UNTRUSTED: '1' } : {}) },
+      });
+      console.error(`[harness] opening a second window on the same folder`);
+      const page = await browser.newPage();
+      const second = await openWindow(page, url, { name: 'second window', runFolder, prefix: '[second window] ' });
+      windows.push(second);
+      // Its extension host has ended: the page would only take memory from the first window's tests.
+      void second.exitCode.then(() => page.close().catch(() => {}));
+    };
+    const first = await openWindow(browser.pages()[0] ?? (await browser.newPage()), host.url, {
+      name: 'suite',
+      runFolder,
+      onLine: (line) => {
+        if (secondRequested || !secondWindowRequest.test(line)) return;
+        secondRequested = true;
+        openSecond().catch((error) => console.error(`[harness] the second window did not open: ${error.message}`));
+      },
+    });
+    windows.push(first);
+
+    let code = await Promise.race([first.exitCode, deadline]).catch((error) => {
+      if (first.phase() === 'before') error.message += `; it never started. Last workbench lines:\n  ${first.hidden.join('\n  ')}`;
       throw error;
     });
     console.error(`[harness] suite ended with code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (const other of windows.slice(1)) {
+      const grace = new Promise((resolve) => setTimeout(() => resolve('timeout'), secondWindowGraceMs).unref());
+      const otherCode = await Promise.race([other.exitCode, grace, deadline]).catch(() => 'timeout');
+      if (otherCode === 'timeout') console.error(`[harness] the ${other.name} did not finish ${secondWindowGraceMs / 1000} s after the first one`);
+      else console.error(`[harness] the ${other.name} ended with code ${otherCode}`);
+      if (!other.stats()) {
+        const before = other.phase() === 'before' ? `; its suite never started. Last workbench lines:\n  ${other.hidden.join('\n  ')}` : '';
+        console.error(`[harness] the ${other.name} reported no results${before}`);
+      }
+      if (otherCode !== 0) code ||= 1;
+    }
+    // A window that never reported counts as one failure.
+    const silent = windows.filter((w) => !w.stats()).length;
+    if (first.stats()) stats = windows.reduce((sum, w) => ({ passed: sum.passed + (w.stats()?.passed ?? 0), failed: sum.failed + (w.stats()?.failed ?? 0) }), { passed: 0, failed: silent });
     return stats?.failed ? 1 : code;
   } finally {
     await browser?.close().catch(() => {});
     host.stop();
-    workbenchLog.end();
+    for (const w of windows) w.log.end();
     if (stats && stats.failed === 0) rmSync(runFolder, { recursive: true, force: true });
-    else console.error(`[harness] logs kept in ${path.relative(root, runFolder)}/ (server.log, workbench.log)`);
+    else console.error(`[harness] logs kept in ${path.relative(root, runFolder)}/ (server.log, workbench*.log)`);
   }
+}
+
+/**
+ * Loads a workbench in `page` and follows the mocha suite its extension host runs. Every workbench
+ * log line, the extension host's console included, arrives as a format string plus arguments: all
+ * go to a log file in the run folder, the terminal gets the suite's own lines (after `prefix`).
+ */
+async function openWindow(page, url, { name, runFolder, prefix = '', onLine = () => {} }) {
+  const log = createWriteStream(path.join(runFolder, name === 'suite' ? 'workbench.log' : `workbench-${name.replace(/\W+/g, '-')}.log`));
+  let exited;
+  const exitCode = new Promise((resolve) => (exited = resolve));
+  await page.exposeFunction('codeAutomationExit', (code) => exited(code));
+  let phase = 'before'; // 'before' the suite's first line, 'during', 'after' its summary
+  let counts; // the suite's own count
+  const hidden = []; // the last lines before the suite, shown if it never starts
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    log.write(`[${type}] ${line}\n`);
+    if (phase === 'before' && suiteStart.test(line)) phase = 'during';
+    const counted = summary.exec(line.trim());
+    if (counted && phase === 'during') {
+      counts = { passed: Number(counted[1]), failed: Number(counted[2]) };
+      phase = 'after';
+    } else if (verbose || (phase === 'during' && !harmless.test(line)) || stubLine.test(line)) {
+      (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${prefix ? line.replace(/^/gm, prefix) : line}\n`);
+    } else if (phase === 'before' && hidden.push(line.split('\n')[0]) > 30) {
+      hidden.shift();
+    }
+    if (phase === 'during') onLine(line.trim());
+  });
+  await page.goto(url);
+  return { name, exitCode, log, hidden, phase: () => phase, stats: () => counts };
 }
 
 /** Packages (unless a .vsix was given) and installs the extension; the host then loads only that copy. */
@@ -114,6 +180,7 @@ function prepareInstalled(runFolder) {
   );
   return {
     ...writeStub(runFolder, suite, installedPath),
+    second: writeStub(runFolder, secondSuite, installedPath, 'second-window.js'),
     // The installed folder is thrown away with the run, so the figures go to the checkout; beside,
     // not over, the development build's (which `npm run bench` reads).
     env: { DA_METRICS_DIR: path.join(root, '.vscode-test', 'installed') },
