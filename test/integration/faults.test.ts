@@ -1,8 +1,10 @@
-// Faults lose nothing: a sidecar that cannot be written, one far too large to be real.
+// Faults lose nothing: a sidecar that cannot be written, one far too large to be real, a tag changed
+// both here and on disk, a text file far too large to analyse.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type TagLike, eventually, openNews, tagWords, workspacePath, workspaceUri } from './support';
+import YAML from 'yaml';
+import { type TagLike, eventually, hoverText, openNews, positionOf, tagWords, tagsOf, workspacePath, workspaceUri } from './support';
 
 describe('faults', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -80,5 +82,158 @@ describe('two writers on one sidecar', () => {
       return s.includes(mine ?? '-') && s.includes(theirs) && s.includes(second ?? '-') ? s : undefined;
     }, 15_000);
     assert.match(final, /label: commitment/);
+  });
+});
+
+const TALKS =
+  ' date 2025-10-02 Переговоры в Женеве\n\n' +
+  'ЖЕНЕВА, 2 окт – РИА Новости. Делегации двух стран обсудили гуманитарные вопросы и обмен пленными, ' +
+  'сообщил источник, знакомый с ходом переговоров.\n\n' +
+  'Следующий раунд запланирован на ноябрь.\n';
+
+function sidecarTag(name: string, id: string): TagLike | undefined {
+  try {
+    return (YAML.parse(readFileSync(workspacePath(`${name}.tags.yaml`), 'utf8')) as { tags: TagLike[] }).tags.find((t) => t.id === id);
+  } catch {
+    return undefined;
+  }
+}
+
+describe('a tag changed both here and on disk', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.files.revert').then(() => vscode.commands.executeCommand('workbench.action.closeAllEditors')));
+
+  /**
+   * A note made here on a file with unsaved text (so it waits for the save), while a teammate's
+   * note on the same tag arrives in the sidecar on disk; then the text is saved, which writes the
+   * sidecar. Returns once that write happened (the tag's offsets on disk fit the saved text).
+   */
+  async function conflictAfterSave(name: string): Promise<{ editor: vscode.TextEditor; id: string }> {
+    writeFileSync(workspacePath(name), TALKS);
+    const editor = await openNews(name);
+    const id = await tagWords(editor, 'обмен пленными', 'claim');
+    assert.ok(id);
+    await eventually('the first write', () => sidecarTag(name, id));
+    await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'Дополнено.\n\n'));
+    assert.equal(await vscode.commands.executeCommand('diplomaticAnnotator.editTagNote', id, 'моя заметка'), true);
+    const file = workspacePath(`${name}.tags.yaml`);
+    const doc = YAML.parse(readFileSync(file, 'utf8')) as { tags: TagLike[] };
+    doc.tags[0].note = 'заметка коллеги';
+    writeFileSync(file, YAML.stringify(doc));
+    assert.equal(await editor.document.save(), true);
+    await eventually('the sidecar written for the saved text', () => {
+      const t = sidecarTag(name, id);
+      return t && [...readFileSync(workspacePath(name), 'utf8')].slice(t.start, t.end).join('') === 'обмен пленными';
+    }, 15_000);
+    return { editor, id };
+  }
+
+  it('keeps the file\'s version on disk until the user chooses, then writes Keep Mine', async () => {
+    const { id } = await conflictAfterSave('conflict-mine.txt');
+    assert.equal(sidecarTag('conflict-mine.txt', id)?.note, 'заметка коллеги', 'theirs is not overwritten before the user chose');
+    assert.equal((await tagsOf('conflict-mine.txt')).find((t) => t.id === id)?.note, 'моя заметка', 'ours stays on screen');
+    // The status bar item and the question's "Keep Mine" run this same path.
+    assert.equal(await vscode.commands.executeCommand('diplomaticAnnotator.internal.resolveTagConflicts', workspaceUri('conflict-mine.txt'), 'ours'), 1);
+    await eventually('mine in the sidecar', () => sidecarTag('conflict-mine.txt', id)?.note === 'моя заметка');
+  });
+
+  it('keeps the file\'s version everywhere after Keep the File\'s, and later writes keep it', async () => {
+    const { editor, id } = await conflictAfterSave('conflict-theirs.txt');
+    assert.equal(await vscode.commands.executeCommand('diplomaticAnnotator.internal.resolveTagConflicts', workspaceUri('conflict-theirs.txt'), 'theirs'), 1);
+    assert.equal((await tagsOf('conflict-theirs.txt')).find((t) => t.id === id)?.note, 'заметка коллеги');
+    const other = await tagWords(editor, 'Следующий раунд', 'date');
+    await eventually('the next write', () => sidecarTag('conflict-theirs.txt', other ?? '-'));
+    assert.equal(sidecarTag('conflict-theirs.txt', id)?.note, 'заметка коллеги');
+    assert.equal(await vscode.commands.executeCommand('diplomaticAnnotator.internal.resolveTagConflicts', workspaceUri('conflict-theirs.txt'), 'ours'), 0, 'nothing left to choose');
+  });
+});
+
+describe('a 50 MB news file', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  // What VS Code does: it stops syncing a document to extension hosts above 50 million UTF-16
+  // units (TextModel._MODEL_SYNC_LIMIT), not 50 MB. Cyrillic takes two bytes a letter in UTF-8, so
+  // a 50 MB Russian file is about 28 million units: it does reach the extension. It is over
+  // maxFileSizeKB (5 MB by default), so it must be skipped, quickly, and nothing else may suffer.
+  it('opens without being analysed, and the extension keeps answering for other files', async function () {
+    this.timeout(120_000);
+    const name = 'fifty-megabytes.txt';
+    const file = workspacePath(name);
+    const paragraph = Buffer.from(
+      'МОСКВА, 3 окт – РИА Новости. Министр иностранных дел России провёл переговоры с коллегой, ' +
+        'стороны обсудили подготовку договора о сотрудничестве и заявили о готовности продолжить диалог.\n\n',
+    );
+    const fd = openSync(file, 'w');
+    let size = writeSync(fd, ' date 2025-10-03 Очень большой файл\n\n');
+    const chunk = Buffer.concat(Array.from({ length: 256 }, () => paragraph));
+    while (size < 50 * 1024 * 1024) size += writeSync(fd, chunk);
+    closeSync(fd);
+    // The longest the extension host was blocked: VS Code's own transfer of the text to it counts too.
+    let longestStall = 0;
+    let lastTick = Date.now();
+    const ticker = setInterval(() => {
+      longestStall = Math.max(longestStall, Date.now() - lastTick - 50);
+      lastTick = Date.now();
+    }, 50);
+    try {
+      const started = Date.now();
+      const document = await vscode.workspace.openTextDocument(workspaceUri(name));
+      await vscode.window.showTextDocument(document);
+      await eventually('the big file to become russian-news', () => document.languageId === 'russian-news', 30_000);
+      const opened = Date.now() - started;
+      console.log(`50 MB file: ${size} bytes, ${document.getText().length} UTF-16 units, ${document.lineCount} lines; open + adopt ${opened} ms, extension host blocked at most ${longestStall} ms at a time`);
+      // VS Code's own transfer of the text blocks for a few hundred milliseconds at a time; the
+      // workbench may even call the extension host unresponsive for a moment while it streams.
+      assert.ok(longestStall < 3000, `the extension host was blocked for ${longestStall} ms at once`);
+      assert.equal(await vscode.commands.executeCommand('diplomaticAnnotator.internal.analysisOf', document.uri), undefined, 'not analysed');
+      const hoverAt = Date.now();
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 70));
+      console.log(`hover on the 50 MB file: ${Date.now() - hoverAt} ms`);
+
+      // A small news file still works, and answers at once.
+      writeFileSync(workspacePath('small-after-big.txt'), TALKS);
+      const small = await openNews('small-after-big.txt');
+      const asked = Date.now();
+      const smallHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', small.document.uri, positionOf(small.document, '2 окт', 1));
+      const answered = Date.now() - asked;
+      console.log(`hover on a small file next to the 50 MB one: ${answered} ms`);
+      assert.ok(answered < 3000, `hover answered in ${answered} ms`);
+      assert.ok(await vscode.commands.executeCommand('diplomaticAnnotator.internal.analysisOf', small.document.uri), 'the small file is analysed');
+      assert.match(hoverText(smallHovers), /\S/, 'its date has a hover');
+      assert.ok(await tagWords(small, 'обмен пленными', 'claim'), 'tagging works');
+    } finally {
+      clearInterval(ticker);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(file, { force: true });
+    }
+  });
+
+  // Above 50 million UTF-16 units (50 MB of Latin letters and digits) VS Code keeps the text from
+  // extension hosts: the editor shows it, the extension never sees it, and says nothing about it.
+  it('is never handed to the extension when over VS Code\'s 50 million characters, and nothing breaks', async function () {
+    this.timeout(120_000);
+    const name = 'fifty-million-characters.txt';
+    const file = workspacePath(name);
+    const fd = openSync(file, 'w');
+    let size = writeSync(fd, ' date 2025-10-03 Transliterated dump\n\n');
+    const chunk = Buffer.from('MOSKVA, 3 okt - RIA Novosti. Storony obsudili podgotovku dogovora o sotrudnichestve.\n\n'.repeat(1024));
+    while (size < 51 * 1024 * 1024) size += writeSync(fd, chunk);
+    closeSync(fd);
+    try {
+      const refused = await Promise.resolve(vscode.workspace.openTextDocument(workspaceUri(name))).then(
+        () => undefined,
+        (error: unknown) => String(error),
+      );
+      console.log(`opening ${size} bytes of Latin text from the extension: ${refused}`);
+      assert.match(refused ?? 'opened', /50\s*MB|too large|cannot open/i, 'VS Code refuses to hand it over');
+      await vscode.commands.executeCommand('vscode.open', workspaceUri(name));
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file), 'the extension host never gets the text');
+      writeFileSync(workspacePath('small-after-huge.txt'), TALKS);
+      const small = await openNews('small-after-huge.txt');
+      assert.ok(await tagWords(small, 'обмен пленными', 'claim'), 'tagging other files works');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(file, { force: true });
+    }
   });
 });

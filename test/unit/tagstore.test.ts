@@ -182,4 +182,83 @@ describe('tag store', () => {
       assert.equal(mine.dirty, false, 'memory and disk agree');
     });
   });
+
+  describe('a conflict waiting for the user', () => {
+    function conflicted() {
+      const mine = new TagStore('story.txt', clock());
+      const speaker = mine.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+      const quote = mine.add(TEXT, ...span('«Мы видим большой потенциал»'), 'quote');
+      saved(mine);
+      const theirs = reread(mine);
+      mine.setNote(quote.id, 'моя');
+      theirs.setNote(quote.id, 'их');
+      assert.equal(mine.merge(theirs.toSidecar(TEXT), TEXT).length, 1);
+      return { mine, theirs, speaker, quote };
+    }
+    const noteOnDisk = (store: TagStore, id: string, text = TEXT) => store.toSidecarForDisk(text).tags.find((t) => t.id === id)?.note;
+
+    it('is written as the file has it until the user chooses, while other changes are written', () => {
+      const { mine, speaker, quote } = conflicted();
+      mine.setNote(speaker.id, 'без спора');
+      assert.equal(mine.get(quote.id)!.note, 'моя', 'the screen shows ours');
+      assert.equal(noteOnDisk(mine, quote.id), 'их', 'the file keeps theirs');
+      assert.equal(noteOnDisk(mine, speaker.id), 'без спора');
+      saved(mine);
+      assert.equal(mine.dirty, true, 'memory still differs from the file');
+      mine.resolve(quote.id, 'ours');
+      assert.equal(noteOnDisk(mine, quote.id), 'моя');
+    });
+
+    it('writes the file\'s version where the text now is, after typing above the tag', () => {
+      const { mine, quote } = conflicted();
+      const prefix = 'Срочно. ';
+      mine.applyEdits([{ rangeOffset: 0, rangeLength: 0, text: prefix }], () => prefix + TEXT);
+      const text = prefix + TEXT;
+      mine.resolve(quote.id, 'theirs');
+      const tag = mine.get(quote.id)!;
+      assert.equal(tag.note, 'их');
+      assert.equal(text.slice(tag.start, tag.end), '«Мы видим большой потенциал»');
+    });
+
+    it('keeps ours after "Keep Mine" with the edits made since the question was asked', () => {
+      const { mine, quote } = conflicted();
+      mine.setLabel(quote.id, 'claim');
+      mine.resolve(quote.id, 'ours');
+      assert.equal(mine.get(quote.id)!.label, 'claim');
+      assert.equal(mine.get(quote.id)!.note, 'моя');
+    });
+
+    it('asks the same question again when its backup is merged with the file after a restart', () => {
+      const { mine, theirs, quote } = conflicted();
+      const kept = mine.backup(TEXT);
+      assert.ok(kept.base, 'the base of a waiting conflict is kept with the backup');
+      // A new start: the store is read from the file, then the backup is merged back in.
+      const restarted = reread(theirs);
+      const tagsOf = (yaml: string) => {
+        const r = parseSidecar(yaml);
+        assert.ok(r.ok);
+        return TagStore.fromSidecar('story.txt', r.sidecar, TEXT).store.tags;
+      };
+      const conflicts = restarted.restore(tagsOf(kept.sidecar), tagsOf(kept.base));
+      assert.deepEqual(conflicts.map((c) => c.id), [quote.id]);
+      assert.equal(restarted.get(quote.id)!.note, 'моя');
+      assert.equal(noteOnDisk(restarted, quote.id), 'их');
+    });
+
+    it('is settled by the file itself when the file comes round to our version', () => {
+      const { mine, theirs, quote } = conflicted();
+      theirs.setNote(quote.id, 'моя');
+      mine.merge(theirs.toSidecar(TEXT), TEXT);
+      assert.deepEqual(mine.conflicts, []);
+    });
+
+    it('holds the file\'s newer version when the file changes the tag again', () => {
+      const { mine, theirs, quote } = conflicted();
+      theirs.setNote(quote.id, 'их, исправлено');
+      mine.merge(theirs.toSidecar(TEXT), TEXT);
+      assert.equal(mine.conflicts.length, 1);
+      assert.equal(noteOnDisk(mine, quote.id), 'их, исправлено');
+      assert.equal(mine.get(quote.id)!.note, 'моя');
+    });
+  });
 });

@@ -44,6 +44,11 @@ function changedFields(from: Tag, to: Tag): Set<string> {
   return out;
 }
 
+/** Two versions of a tag say the same (where it is judged by its text, as in a merge). */
+export function sameTag(a: Tag, b: Tag): boolean {
+  return changedFields(a, b).size === 0;
+}
+
 function mergeOne(base: Tag, ours: Tag, theirs: Tag): { tag: Tag; conflictFields: string[] } {
   const mine = changedFields(base, ours);
   const yours = changedFields(base, theirs);

@@ -7,7 +7,7 @@ import { sidecarFromTags, tagsFromSidecar } from '../sidecar/convert';
 import { serializeSidecar } from '../sidecar/serialize';
 import type { SidecarDocument, SidecarProblem, TagSetEntry } from '../sidecar/types';
 import { createIdGenerator } from './ids';
-import { mergeTags, type TagConflict } from './merge';
+import { mergeTags, sameTag, type TagConflict } from './merge';
 import { compareTags, type Tag, type TextChange } from './types';
 
 export const DEFAULT_LABELS = ['quote', 'speaker', 'date', 'treaty-term', 'claim', 'position', 'commitment', 'note'] as const;
@@ -211,6 +211,7 @@ export class TagStore {
       this.replaceAll(outcome.tags);
       this.dirty = true;
     }
+    this.moveConflicts((tags) => applyEdits(tags, changes, currentText).tags);
     return outcome;
   }
 
@@ -222,7 +223,22 @@ export class TagStore {
       this.replaceAll(tags);
       this.dirty = true;
     }
+    this.moveConflicts((held) => reanchor(held, text, options).tags);
     return results;
+  }
+
+  /**
+   * The disk's and the base's versions of a conflicting tag wait for the user's choice while the
+   * text is edited: they move with it, so whichever is chosen (or written meanwhile) fits the text.
+   */
+  private moveConflicts(move: (tags: Tag[]) => Tag[]): void {
+    if (this.unresolved.size === 0) return;
+    const pending = [...this.unresolved.values()];
+    for (const side of ['theirs', 'base'] as const) {
+      const held = pending.filter((c) => c[side]);
+      const moved = move(held.map((c) => c[side]!));
+      held.forEach((c, i) => this.unresolved.set(c.id, { ...this.unresolved.get(c.id)!, [side]: moved[i] }));
+    }
   }
 
   /** The sidecar for the current tags, with offsets for `text`. */
@@ -234,11 +250,45 @@ export class TagStore {
     return serializeSidecar(this.toSidecar(text));
   }
 
+  /**
+   * The sidecar to write. While a conflict waits for the user, the tag is written as the file
+   * already has it: the other side's edit is not overwritten before the user chose.
+   */
+  toSidecarForDisk(text: string): SidecarDocument {
+    return sidecarFromTags(this.withConflicts('theirs', this.tags), text, { file: this.file, previous: this.previous });
+  }
+
+  /**
+   * What a backup keeps: the user's own tags, and the base they were changed from. While conflicts
+   * wait, the base holds each conflicting tag as it was before either side changed it, so merging
+   * the backup with the file again (after a restart) asks the same question instead of choosing.
+   * Without conflicts `base` is undefined: the sidecar on disk is the base.
+   */
+  backup(text: string): { sidecar: string; base?: string } {
+    const sidecar = serializeSidecar(sidecarFromTags(this.withConflicts('ours', this.tags), text, { file: this.file, previous: this.previous }));
+    if (this.unresolved.size === 0) return { sidecar };
+    const base = sidecarFromTags(this.withConflicts('base', this.base), text, { file: this.file, previous: this.previous });
+    return { sidecar, base: serializeSidecar(base) };
+  }
+
+  /** `tags` with each conflicting tag replaced by one side's version (or left out where it has none). */
+  private withConflicts(side: 'ours' | 'theirs' | 'base', tags: readonly Tag[]): Tag[] {
+    if (this.unresolved.size === 0) return [...tags];
+    const out = tags.filter((t) => !this.unresolved.has(t.id));
+    for (const c of this.unresolved.values()) {
+      // Our side is what is in memory now (edits since the merge included); not deleted, that is.
+      const chosen = side === 'ours' ? c.ours && this.byId.get(c.id) : c[side];
+      if (chosen) out.push(chosen);
+    }
+    return out.sort(compareTags);
+  }
+
   /** Call after the sidecar was written: what was written is the new merge base. */
   markSaved(written: SidecarDocument, text: string): void {
     this.previous = written;
     this.base = tagsFromSidecar(written, text).tags;
-    this.dirty = false;
+    // Memory still differs from the file while a conflict waits for the user.
+    this.dirty = this.unresolved.size > 0;
   }
 
   /**
@@ -252,10 +302,41 @@ export class TagStore {
     this.replaceAll(tags);
     this.base = theirTags;
     this.previous = theirs;
-    for (const c of conflicts) this.unresolved.set(c.id, c);
+    this.refreshConflicts(theirTags, conflicts);
     const merged = JSON.stringify(this.tags);
-    this.dirty = merged !== JSON.stringify([...theirTags].sort(compareTags));
+    this.dirty = this.unresolved.size > 0 || merged !== JSON.stringify([...theirTags].sort(compareTags));
     return conflicts;
+  }
+
+  /**
+   * Takes back unsaved tags kept in a backup (`ours`, changed from `base`) when the sidecar read
+   * now (this store's tags) differs from that base: merged by tag id, conflicts kept for the user.
+   */
+  restore(ours: readonly Tag[], base: readonly Tag[]): TagConflict[] {
+    const onDisk = this.tags;
+    const { tags, conflicts } = mergeTags(base, ours, onDisk);
+    this.replaceAll(tags);
+    this.refreshConflicts(onDisk, conflicts);
+    this.dirty = true;
+    return conflicts;
+  }
+
+  /**
+   * Records new conflicts, and brings older ones still waiting up to date with the file: a tag the
+   * file now has as we have it is no conflict any more; otherwise the file's newer version is the
+   * one to hold on disk.
+   */
+  private refreshConflicts(onDisk: readonly Tag[], conflicts: readonly TagConflict[]): void {
+    const fresh = new Map(conflicts.map((c) => [c.id, c]));
+    const disk = new Map(onDisk.map((t) => [t.id, t]));
+    for (const [id, c] of this.unresolved) {
+      if (fresh.has(id)) continue;
+      const theirs = disk.get(id);
+      const mine = c.ours && this.byId.get(id);
+      if (mine && theirs ? sameTag(mine, theirs) : !mine && !theirs) this.unresolved.delete(id);
+      else this.unresolved.set(id, { ...c, theirs });
+    }
+    for (const c of conflicts) this.unresolved.set(c.id, { ...c, base: this.unresolved.get(c.id)?.base ?? c.base });
   }
 
   /** Conflicts from `merge` still waiting for the user. */
@@ -263,12 +344,15 @@ export class TagStore {
     return [...this.unresolved.values()];
   }
 
-  /** Settles a conflict: keep the version from memory (`ours`) or the one from disk (`theirs`). */
+  /**
+   * Settles a conflict: keep the tag as it is here (`ours`, with any edits since) or as the file
+   * has it (`theirs`, moved with the text since); a side that deleted the tag deletes it.
+   */
   resolve(id: string, side: 'ours' | 'theirs'): void {
     const c = this.unresolved.get(id);
     if (!c) return;
     this.unresolved.delete(id);
-    const chosen = side === 'ours' ? c.ours : c.theirs;
+    const chosen = side === 'ours' ? c.ours && this.byId.get(id) : c.theirs;
     if (chosen) this.byId.set(id, chosen);
     else this.byId.delete(id);
     this.dirty = true;

@@ -10,6 +10,7 @@ import { TagDecorations } from './decorations';
 import { TagsView } from './tagsView';
 import * as commands from './commands';
 import * as exchange from './exchange';
+import * as conflicts from './conflicts';
 
 export function register(context: vscode.ExtensionContext, analyses: AnalysisService, settings: Settings): HoverSection {
   const tags = new TagService(context.workspaceState);
@@ -22,6 +23,7 @@ export function register(context: vscode.ExtensionContext, analyses: AnalysisSer
   );
   commands.register(context, { tags, analyses, settings });
   exchange.register(context, tags);
+  conflicts.register(context, tags);
 
   const updateContext = (editor: vscode.TextEditor | undefined) => {
     const inTag = !!editor && tags.tagsAt(editor.document, editor.document.offsetAt(editor.selection.active)).length > 0;

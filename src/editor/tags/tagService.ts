@@ -1,14 +1,15 @@
 // The tags of every open news document, kept in step with the editor and with the sidecar file.
 // Rules: edits move tags exactly; the sidecar is written (atomically) when the text on disk matches
 // the tags' offsets — at once for a saved document, on save for a dirty one; until then the tags
-// are backed up in the extension's storage. A sidecar that does not parse is never overwritten.
+// are backed up in the extension's storage. A sidecar that does not parse is never overwritten; a
+// tag changed both here and on disk stays on disk as the file has it until the user chooses.
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../core/sidecar/parse';
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import type { SidecarDocument, SidecarProblem } from '../../core/sidecar/types';
 import { TagStore, TagStoreError } from '../../core/tags/store';
 import type { Tag } from '../../core/tags/types';
-import { mergeTags, type TagConflict } from '../../core/tags/merge';
+import type { TagConflict } from '../../core/tags/merge';
 import { textSha256 } from '../../core/sidecar/convert';
 import { baseName } from '../../core/sidecar/paths';
 import { isNewsDocument } from '../newsDocuments';
@@ -26,13 +27,20 @@ export interface TagState {
   onDisk?: string;
   /** The last write failed: say so, keep the backup, retry on the next save. */
   writeError?: string;
+  /** A conflict question is on screen, not answered or dismissed yet. */
+  asking?: boolean;
+  /** An untitled buffer saved as a file: the file whose tags its tags became. */
+  handedTo?: string;
 }
 
 interface Backup {
   /** Serialized sidecar with offsets for the text whose hash is `textSha256`. */
   sidecar: string;
   textSha256: string;
-  /** The sidecar on disk when the backup was made: the base for merging it back. */
+  /**
+   * The base for merging it back: the sidecar on disk when the backup was made or, while conflicts
+   * wait, that sidecar with each conflicting tag as it was before either side changed it.
+   */
   base?: string;
 }
 
@@ -132,17 +140,7 @@ export class TagService implements vscode.Disposable {
       state.store = new TagStore(file);
     }
     const conflicts = state.store ? this.restoreBackup(state, text) : [];
-    const handed = this.handedOver.get(textSha256(text));
-    if (handed && state.store) {
-      const parsed = parseSidecar(handed.sidecar);
-      if (parsed.ok) {
-        const recovered = TagStore.fromSidecar(file, parsed.sidecar, text).store;
-        recovered.reanchor(text);
-        state.store.addAll(recovered.tags.filter((t) => !state.store!.get(t.id)));
-      }
-      this.handedOver.delete(textSha256(text));
-      void this.storage.update(BACKUP_PREFIX + handed.from, undefined);
-    }
+    this.takeHandOver(state, text);
     if (state.store) this.reportAnchoring(document, state.store.reanchor(text));
     this.states.set(document.uri.toString(), state);
     this.changed.fire(document);
@@ -171,10 +169,40 @@ export class TagService implements vscode.Disposable {
     }
     const baseDoc = backup.base === undefined ? undefined : parseSidecar(backup.base);
     const base = baseDoc?.ok ? TagStore.fromSidecar(store.file, baseDoc.sidecar, text).store.tags : [];
-    const merged = mergeTags(base, ours, store.tags);
-    store.adopt(merged.tags);
-    log().info(`merged unsaved tag changes for ${state.document.uri.toString()} with the sidecar on disk (${merged.conflicts.length} conflicts)`);
-    return merged.conflicts;
+    const conflicts = store.restore(ours, base);
+    log().info(`merged unsaved tag changes for ${state.document.uri.toString()} with the sidecar on disk (${conflicts.length} conflicts)`);
+    return conflicts;
+  }
+
+  /** Tags of a saved untitled buffer whose text is this file's: they become the file's. */
+  private takeHandOver(state: TagState, text: string): boolean {
+    const store = state.store;
+    if (!store || state.document.isUntitled) return false;
+    // Save As opens the file while the buffer still holds the text, then empties and closes it.
+    for (const twin of this.states.values()) {
+      if (!twin.document.isUntitled || twin.handedTo || !twin.store?.tags.length) continue;
+      const twinText = twin.document.getText();
+      if (twinText.length !== text.length || twinText !== text) continue;
+      store.addAll(twin.store.tags.filter((t) => !store.get(t.id)));
+      twin.handedTo = state.document.uri.toString();
+      void this.storage.update(BACKUP_PREFIX + twin.document.uri.toString(), undefined);
+      log().info(`tags of ${twin.document.uri.toString()} handed over to ${twin.handedTo}`);
+      return true;
+    }
+    // Hashing a very large text takes a while: only when a saved untitled buffer waits for its file.
+    if (this.handedOver.size === 0) return false;
+    const key = textSha256(text);
+    const handed = this.handedOver.get(key);
+    if (!handed) return false;
+    const parsed = parseSidecar(handed.sidecar);
+    if (parsed.ok) {
+      const recovered = TagStore.fromSidecar(store.file, parsed.sidecar, text).store;
+      recovered.reanchor(text);
+      store.addAll(recovered.tags.filter((t) => !store.get(t.id)));
+    }
+    this.handedOver.delete(key);
+    void this.storage.update(BACKUP_PREFIX + handed.from, undefined);
+    return true;
   }
 
   private reportAnchoring(document: vscode.TextDocument, results: readonly { id: string; status: string }[]): void {
@@ -216,15 +244,18 @@ export class TagService implements vscode.Disposable {
     const state = this.get(document);
     if (!state?.store) return;
     this.changed.fire(document);
-    await this.persist(state);
+    await this.persist(state, true);
   }
 
-  private async persist(state: TagState): Promise<void> {
+  /** `deliberate`: a command changed the tags (not typing): back it up at once, not in a while. */
+  private async persist(state: TagState, deliberate = false): Promise<void> {
     const { document, store } = state;
     if (!store?.dirty) return;
     if (document.isUntitled || document.isDirty) {
       log().debug(`${document.uri.toString()} has unsaved text: tags backed up, written on save`);
-      this.backupSoon(state);
+      // A window closed or an extension host killed a moment later must not take a tag with it.
+      if (deliberate) await this.backupNow(document, store, document.getText());
+      else this.backupSoon(state);
       return;
     }
     await this.write(state);
@@ -274,7 +305,7 @@ export class TagService implements vscode.Disposable {
           state.broken = parsed.errors;
           state.store = undefined;
           this.showProblems(sidecarUri, parsed.errors, false);
-          this.backupNow(document, store, text);
+          void this.backupNow(document, store, text);
           void vscode.window.showErrorMessage(vscode.l10n.t('{0} was changed on disk and no longer parses; your tags are kept and were not written.', baseName(sidecarUri.path)));
           this.changed.fire(document);
           return false;
@@ -284,8 +315,8 @@ export class TagService implements vscode.Disposable {
         state.onDisk = current;
       }
       if (!store.dirty && current !== undefined) return true;
-      const sidecar: SidecarDocument = store.toSidecar(text);
-      const content = store.serialize(text);
+      const sidecar: SidecarDocument = store.toSidecarForDisk(text);
+      const content = serializeSidecar(sidecar);
       if (content !== current) {
         const own = this.ownWrites.get(sidecarUri.toString()) ?? [];
         this.ownWrites.set(sidecarUri.toString(), [content, ...own].slice(0, 5));
@@ -299,6 +330,9 @@ export class TagService implements vscode.Disposable {
         // Typing went on during the write: memory is ahead of the file again.
         store.dirty = true;
         this.backupSoon(state);
+      } else if (store.conflicts.length) {
+        // Our side of each conflict is only in memory: the backup keeps it, question and all.
+        void this.backupNow(document, store, text);
       } else {
         clearTimeout(this.backupTimers.get(document.uri.toString()));
         this.backupTimers.delete(document.uri.toString());
@@ -309,7 +343,7 @@ export class TagService implements vscode.Disposable {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       logError(`Could not write ${sidecarUri.toString()}`, error);
-      this.backupNow(document, store, text);
+      void this.backupNow(document, store, text);
       if (state.writeError !== message) {
         void vscode.window.showErrorMessage(
           vscode.l10n.t('Could not write the tags to {0}: {1}. They are kept in memory and in VS Code\'s storage, and writing is tried again on the next save.', baseName(sidecarUri.path), message),
@@ -328,19 +362,21 @@ export class TagService implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.backupTimers.delete(key);
-        if (state.store) this.backupNow(state.document, state.store, state.document.getText());
+        if (state.store) void this.backupNow(state.document, state.store, state.document.getText());
       }, 500),
     );
   }
 
-  private backupNow(document: vscode.TextDocument, store: TagStore, text: string): void {
-    const backup: Backup = { sidecar: store.serialize(text), textSha256: textSha256(text), base: this.get(document)?.onDisk };
-    void this.storage.update(BACKUP_PREFIX + document.uri.toString(), backup);
+  private backupNow(document: vscode.TextDocument, store: TagStore, text: string): Thenable<void> {
+    const kept = store.backup(text);
+    const backup: Backup = { sidecar: kept.sidecar, textSha256: textSha256(text), base: kept.base ?? this.get(document)?.onDisk };
+    return this.storage.update(BACKUP_PREFIX + document.uri.toString(), backup);
   }
 
   private followEdits(e: vscode.TextDocumentChangeEvent): void {
     const state = this.get(e.document);
-    if (!state?.store || e.contentChanges.length === 0) return;
+    // A buffer saved as a file is emptied before it closes: its tags went with the text.
+    if (!state?.store || state.handedTo || e.contentChanges.length === 0) return;
     // A clean document after a change that was not an undo/redo was reloaded from disk: its lines
     // were replaced wholesale, so every tag is found again in the new text rather than clipped.
     if (!e.document.isDirty && e.reason === undefined) {
@@ -360,6 +396,8 @@ export class TagService implements vscode.Disposable {
   private async onSaved(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document);
     if (state?.store?.dirty || state?.writeError) await this.write(state);
+    // A question not answered yet comes back when the user saves: the tags it holds wait for it.
+    if (state?.store?.conflicts.length && !state.asking) this.settle(document, state.store.conflicts);
   }
 
   private onClosed(document: vscode.TextDocument): void {
@@ -367,12 +405,18 @@ export class TagService implements vscode.Disposable {
     const state = this.states.get(key);
     // A plain-text twin of a news file closes when its language is switched: not ours to drop.
     if (!state || state.document !== document) return;
-    if (state.store && state.store.tags.length && document.isUntitled) {
-      // "Save As" closes the untitled document and opens the file: hand its tags over by content.
-      const text = document.getText();
+    if (state.handedTo) {
+      // Its tags are the saved file's now (see takeHandOver); the emptied buffer's are no one's.
+      this.states.delete(key);
+      this.changed.fire(undefined);
+      return;
+    }
+    const text = document.getText();
+    if (state.store && state.store.tags.length && document.isUntitled && text) {
+      // Where the buffer closes before its file opens, the file finds the tags by its content.
       this.handedOver.set(textSha256(text), { sidecar: state.store.serialize(text), from: key });
     }
-    if (state.store?.dirty) this.backupNow(document, state.store, document.getText());
+    if (state.store?.dirty) void this.backupNow(document, state.store, text);
     this.states.delete(key);
     this.changed.fire(undefined);
   }
@@ -402,7 +446,7 @@ export class TagService implements vscode.Disposable {
     const parsed = parseSidecar(content);
     this.showProblems(uri, parsed.ok ? parsed.warnings : parsed.errors, parsed.ok);
     if (!parsed.ok) {
-      if (state.store) this.backupNow(document, state.store, text);
+      if (state.store) void this.backupNow(document, state.store, text);
       state.broken = parsed.errors;
       state.store = undefined;
       state.onDisk = content;
@@ -431,17 +475,23 @@ export class TagService implements vscode.Disposable {
     state.onDisk = undefined;
     if (state.store.tags.length) {
       state.store.dirty = true;
-      this.backupNow(state.document, state.store, state.document.getText());
+      void this.backupNow(state.document, state.store, state.document.getText());
     }
     this.diagnostics.delete(uri);
   }
 
-  /** Conflicting edits of the same tag are put to the user, never silently decided. */
+  /**
+   * Conflicting edits of the same tag are put to the user, never silently decided. Until the user
+   * answers, each such tag stays on disk as the file has it, and ours in memory and in the backup.
+   */
   private settle(document: vscode.TextDocument, conflicts: readonly TagConflict[]): void {
     if (conflicts.length === 0) return;
     const state = this.get(document);
+    if (!state) return;
+    this.changed.fire(document);
     const keepMine = vscode.l10n.t('Keep Mine');
     const keepTheirs = vscode.l10n.t('Keep the File\'s');
+    state.asking = true;
     void vscode.window
       .showWarningMessage(
         vscode.l10n.t('{0} tag(s) in {1} were changed both here and in the sidecar on disk ({2}).', conflicts.length, baseName(document.uri.path), conflicts.map((c) => c.id).join(', ')),
@@ -449,10 +499,22 @@ export class TagService implements vscode.Disposable {
         keepTheirs,
       )
       .then(async (choice) => {
-        if (!choice || !state?.store) return;
-        for (const c of conflicts) state.store.resolve(c.id, choice === keepMine ? 'ours' : 'theirs');
-        await this.commit(document);
+        state.asking = false;
+        if (choice) await this.resolveConflicts(state.document, choice === keepMine ? 'ours' : 'theirs', conflicts.map((c) => c.id));
       });
+  }
+
+  /**
+   * Settles a document's waiting conflicts (those of `ids`, or all): the chosen version of each tag
+   * is kept, and written like any other tag change. Returns how many were settled.
+   */
+  async resolveConflicts(document: vscode.TextDocument, side: 'ours' | 'theirs', ids?: readonly string[]): Promise<number> {
+    const store = this.get(document)?.store;
+    if (!store) return 0;
+    const waiting = store.conflicts.filter((c) => !ids || ids.includes(c.id));
+    for (const c of waiting) store.resolve(c.id, side);
+    if (waiting.length) await this.commit(document);
+    return waiting.length;
   }
 
   private async onRenamed(e: vscode.FileRenameEvent): Promise<void> {
@@ -490,6 +552,20 @@ export class TagService implements vscode.Disposable {
     }
   }
 
+  /**
+   * Drops every document's tags from memory without writing or backing up anything, as a killed
+   * extension host would; the next use loads them again from the sidecars and the backups. For
+   * tests of what survives a lost window.
+   */
+  forgetAll(): void {
+    for (const timer of this.backupTimers.values()) clearTimeout(timer);
+    this.backupTimers.clear();
+    this.states.clear();
+    this.handedOver.clear();
+    this.ownWrites.clear();
+    this.changed.fire(undefined);
+  }
+
   /** Tags of a document covering an offset; none when not loaded. */
   tagsAt(document: vscode.TextDocument, offset: number): Tag[] {
     return this.get(document)?.store?.at(offset) ?? [];
@@ -499,7 +575,7 @@ export class TagService implements vscode.Disposable {
     for (const [key, timer] of this.backupTimers) {
       clearTimeout(timer);
       const state = this.states.get(key);
-      if (state?.store) this.backupNow(state.document, state.store, state.document.getText());
+      if (state?.store) void this.backupNow(state.document, state.store, state.document.getText());
     }
     for (const d of this.disposables) d.dispose();
     this.diagnostics.dispose();
