@@ -354,4 +354,19 @@ describe('quotes and speakers', () => {
     const { quotes } = analyse('Председатель назвал учение Маркса «руководящей идеей партии и государства».');
     assert.equal(quotes[0]?.text, '«руководящей идеей партии и государства»');
   });
+  it('takes the speaker from the verb\'s own clause before the rest of the sentence', () => {
+    const text = 'По итогам конкурса в Азии, девушка призналась, что выбрала красное платье. Операция прошла успешно, однако врачи надеются, что посол скоро вернётся к работе. Ранее полицейские сообщали, что версия о нападении не рассматривается.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => speakerOf(q)?.text), ['девушка', 'врачи', 'полицейские']);
+  });
+
+  it('reads `Со слов X, …`, single words after `назвал`, and a plain noun after `— признался`', () => {
+    const text = 'Со слов чемпиона, «в концовке поединка соперник устал». Глава МИД назвал заявление коллеги «провокацией». «Тогда я мечтал о рекорде», — признался спортсмен.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [
+      ['«в концовке поединка соперник устал»', 'чемпиона'],
+      ['«провокацией»', 'Глава МИД'],
+      ['«Тогда я мечтал о рекорде»', 'спортсмен'],
+    ]);
+  });
 });

@@ -519,6 +519,21 @@ class Analyzer {
   subjectBefore(verb: number): NP | undefined {
     const toks = this.tokens;
     const s = this.sentenceStartOf(verb);
+    // The clause of the verb first (`…, однако врачи надеются`), then the whole sentence
+    // (`Лавров, выступая на форуме, заявил`).
+    let clause = verb;
+    while (clause > s && !(toks.mark(clause - 1) === COMMA && this.inSpan[clause - 1] < 0)) clause--;
+    if (clause > s) {
+      let k = clause;
+      while (k < verb && toks.mayBe(k, OPENER_KEYS) && OPENERS.has(toks.low(k))) k++;
+      const near = k < verb ? this.subjectFrom(k, verb, false) : undefined;
+      if (near) return near;
+    }
+    return this.subjectFrom(s, verb, true);
+  }
+
+  private subjectFrom(s: number, verb: number, sentenceStart: boolean): NP | undefined {
+    const toks = this.tokens;
     for (let k = s; k < verb; k++) {
       if (this.inSpan[k] >= 0) continue;
       if (!toks.isWord(k)) {
@@ -540,7 +555,7 @@ class Analyzer {
       if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1)) && /(?:ом|ем)$/.test(low)) return undefined;
       const afterPreposition = k > s && toks.isWord(k - 1) && PREPOSITIONS.has(toks.low(k - 1));
       if (afterPreposition && toks.isCap(k) && !bodyLemma(low)) continue;
-      const np = this.parseNP(k, verb, k === s);
+      const np = this.parseNP(k, verb, k === s && sentenceStart);
       if (np) {
         if (np.form === 'body' && low !== 'в' && low !== 'во' && afterPreposition) continue;
         return np;
@@ -556,6 +571,9 @@ class Analyzer {
   private plainSubject(s: number, verb: number): NP | undefined {
     const toks = this.tokens;
     if (verb <= s || !this.speechVerbAt(verb) || isImpersonalVerb(toks.low(verb))) return undefined;
+    // `Ранее полицейские сообщали`, `однако врачи надеются`.
+    while (s < verb && toks.mayBe(s, OPENER_KEYS) && OPENERS.has(toks.low(s))) s++;
+    if (verb <= s) return undefined;
     for (let k = s; k < verb; k++) if (!toks.isWord(k) || this.inSpan[k] >= 0 || /^[0-9]/.test(toks.textOf(k))) return undefined;
     const low = toks.low(s);
     if ((low === 'в' || low === 'во') && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl' && toks.isCap(s) === true) {
@@ -688,6 +706,17 @@ class Analyzer {
     for (let k = i - 1; k >= i - 2 && k >= 0; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       if (this.speechVerbAt(k) || (toks.mayBe(k, SPEECH_CUE_KEYS) && SPEECH_CUES.has(toks.low(k)))) return true;
+    }
+    return false;
+  }
+
+  /** `назвал`, `охарактеризовала`, `сочли` up to four words before the token at i, with the object between. */
+  followsNamingVerb(i: number): boolean {
+    const toks = this.tokens;
+    for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
+      if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
+      words++;
+      if (NAMING_VERBS.has(toks.low(k))) return true;
     }
     return false;
   }
@@ -832,6 +861,9 @@ function capitalisedWords(inner: string, min: number): boolean {
 }
 const LETTER_WORDS = /[A-Za-zА-Яа-яЁё]+/g;
 
+/** Verbs of calling something by a word: `назвал его «…»`. (`называют` of no one in particular gives a nickname.) */
+const NAMING_VERBS = new Set(['назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав', 'сочли', 'счел', 'сочла']);
+
 /** Nouns that introduce the words said: `со словами «…»`, `с призывом «…»`. */
 const WORDS_NOUNS = new Set(['словами', 'слова', 'фразой', 'фразу', 'фраза', 'призывом', 'лозунгом', 'лозунгами', 'возгласом', 'криком', 'криками']);
 
@@ -913,7 +945,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       for (let v = k; v < limit && v < k + 4; v++) {
         if (a.speechVerbAt(v) && !isClauseOnlyVerb(toks.get(v).low)) {
           const np = v === k ? a.speakerAfter(v, limit) : a.parseNP(k, v);
-          attribution = { np: np ?? (isImpersonalVerb(toks.get(v).low) ? undefined : a.speakerAfter(v, limit)), verb: v, oblique: false };
+          const impersonal = isImpersonalVerb(toks.low(v));
+          // `», — признался спортсмен`: a plain noun when no name or role is there.
+          attribution = { np: np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? (v === k ? a.plainNounAfter(v, limit) : undefined)), verb: v, oblique: false };
           attributedAfter = limit;
           break;
         }
@@ -940,6 +974,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
             if (toks.isWord(closeTok + 1) && !endsSentence(a, closeTok) && capitalisedWords(inner, 1) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5) break;
             if (isSourcePreposition(toks, v) && inWordsOf(toks, v + 1)) {
               attribution = { np: a.parseNP(v + 2, p), oblique: true };
+              break;
+            }
+            if (toks.is(v, 'со') && toks.is(v + 1, 'слов') && v + 2 < p) {
+              attribution = { np: a.parseNP(v + 2, p) ?? (p - (v + 2) <= 5 ? { first: v + 2, last: p - 1, form: 'role' } : undefined), oblique: true };
               break;
             }
             if (isSourcePreposition(toks, v) && POSSESSIVES.has(toks.low(v + 1)) && (inWordsOf(toks, v + 2) || (toks.is(v + 2, 'собственным') && inWordsOf(toks, v + 3)))) {
@@ -971,6 +1009,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (!attribution && !parts && !afterName && quotedFragment(inner, a.followsSpeechVerb(openTok), toks.is(openTok - 1, 'что')) && a.reportsSpeech(openTok)) {
       attribution = a.attributeInSentence(openTok);
     }
+    // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
+    // called something is their word, even a single one.
+    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok)) attribution = a.attributeInSentence(openTok);
     // Six words or more in lower case are someone's wording even with no speech verb in sight
     // (`необходимыми для «формирования в России информационного пространства …»`): titles are
     // capitalised and irony is brief.
@@ -1317,39 +1358,45 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
   while (COLON_AT_LINE_END.test(a.text)) {
     const p = tokenAt(toks, COLON_AT_LINE_END.lastIndex - 1) - 1;
     if (toks.mark(p) !== 0x3a || !toks.isBreak(p + 1) || a.inSpan[p] >= 0) continue;
-    // The colon's line: some words of prose, not a heading such as `Читайте также:`.
-    let lineStart = p;
-    let words = 0;
-    while (lineStart > 0 && !toks.isBreak(lineStart - 1)) if (toks.isWord(--lineStart)) words++;
-    if (words < 2) continue;
-    let first = p + 1;
-    while (first < toks.count && toks.isBreak(first)) first++;
-    let end = first;
-    while (end < toks.count && !toks.isBreak(end)) end++;
-    // Three line breaks or more: the quoted block was lost (an embed stripped from the page).
-    if (first - p > 3 || end - first < 4 || a.inSpan[first] >= 0 || a.opensSpan(first) >= 0) continue;
-    const m = toks.mark(first);
-    // Dialogue, list items and quoted words are found elsewhere or are no speech.
-    if (m >= 0 && m !== 0x2026) continue;
-    if (toks.isWord(first) && !toks.isCap(first) && !/^[0-9]/.test(toks.textOf(first))) continue;
-    const lastMark = toks.mark(end - 1);
-    if (lastMark === 0x3a || lastMark === 0x3b) continue;
-    let paragraphWords = 0;
-    let firstPerson = false;
-    for (let k = first; k < end; k++) {
-      if (!toks.isWord(k)) continue;
-      paragraphWords++;
-      if (!firstPerson && toks.mayBe(k, FIRST_PERSON_KEYS) && FIRST_PERSON.has(toks.low(k))) firstPerson = true;
-    }
-    if (paragraphWords < 4 || (!isSentenceEnd(lastMark) && paragraphWords < 8)) continue;
-    const start = toks.starts[first];
-    const stop = toks.ends[end - 1];
-    // A quote found already that overlaps the paragraph: one starting before its end and ending after its start.
-    if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) continue;
-    const verb = a.speechVerbBefore(p);
-    if (verb < 0 && !firstPerson) continue;
-    found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np: a.subjectBefore(p), oblique: false } });
+    colonParagraph(a, found, p, taken, takenEnd);
   }
+}
+
+/** The paragraph after the colon at token p, as direct speech, when it reads as words said. */
+function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: number[], takenEnd: number[]): void {
+  const toks = a.tokens;
+  // The colon's line: some words of prose, not a heading such as `Читайте также:`.
+  let lineStart = p;
+  let words = 0;
+  while (lineStart > 0 && !toks.isBreak(lineStart - 1)) if (toks.isWord(--lineStart)) words++;
+  if (words < 2) return;
+  let first = p + 1;
+  while (first < toks.count && toks.isBreak(first)) first++;
+  let end = first;
+  while (end < toks.count && !toks.isBreak(end)) end++;
+  // Three line breaks or more: the quoted block was lost (an embed stripped from the page).
+  if (first - p > 3 || end - first < 4 || a.inSpan[first] >= 0 || a.opensSpan(first) >= 0) return;
+  const m = toks.mark(first);
+  // Dialogue, list items and quoted words are found elsewhere or are no speech.
+  if (m >= 0 && m !== 0x2026) return;
+  if (toks.isWord(first) && !toks.isCap(first) && !/^[0-9]/.test(toks.textOf(first))) return;
+  const lastMark = toks.mark(end - 1);
+  if (lastMark === 0x3a || lastMark === 0x3b) return;
+  let paragraphWords = 0;
+  let firstPerson = false;
+  for (let k = first; k < end; k++) {
+    if (!toks.isWord(k)) continue;
+    paragraphWords++;
+    if (!firstPerson && toks.mayBe(k, FIRST_PERSON_KEYS) && FIRST_PERSON.has(toks.low(k))) firstPerson = true;
+  }
+  if (paragraphWords < 4 || (!isSentenceEnd(lastMark) && paragraphWords < 8)) return;
+  const start = toks.starts[first];
+  const stop = toks.ends[end - 1];
+  // A quote found already that overlaps the paragraph: one starting before its end and ending after its start.
+  if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) return;
+  const verb = a.speechVerbBefore(p);
+  if (verb < 0 && !firstPerson) return;
+  found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np: a.subjectBefore(p), oblique: false } });
 }
 
 /** How many of the sorted numbers are below x. */
@@ -1489,6 +1536,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         comma = findComma(a, k + 3, e);
         if (comma < 0) continue;
         np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.get(k + 1).low) };
+        oblique = true;
+      } else if (toks.is(k, 'со') && toks.is(k + 1, 'слов')) {
+        // `Со слов чемпиона, …`
+        comma = findComma(a, k + 2, e);
+        if (comma < 0 || comma === k + 2) continue;
+        np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
       } else if (toks.is(k, 'со') && toks.is(k + 1, 'ссылкой') && toks.is(k + 2, 'на')) {
         // `Со ссылкой на осведомлённый источник, …`
