@@ -576,10 +576,11 @@ class Analyzer {
     if (verb <= s) return undefined;
     for (let k = s; k < verb; k++) if (!toks.isWord(k) || this.inSpan[k] >= 0 || /^[0-9]/.test(toks.textOf(k))) return undefined;
     const low = toks.low(s);
-    if ((low === 'в' || low === 'во') && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl' && toks.isCap(s) === true) {
+    if ((low === 'в' || low === 'во') && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl') {
       return { first: s + 1, last: verb - 1, form: 'role' };
     }
     if (verb - s > 3 || PREPOSITIONS.has(low) || isNeverName(low) || OPENERS.has(low)) return undefined;
+    for (let k = s; k < verb; k++) if (ADVERBS.has(toks.low(k))) return undefined;
     return { first: s, last: verb - 1, form: 'role' };
   }
 
@@ -946,8 +947,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         if (a.speechVerbAt(v) && !isClauseOnlyVerb(toks.get(v).low)) {
           const np = v === k ? a.speakerAfter(v, limit) : a.parseNP(k, v);
           const impersonal = isImpersonalVerb(toks.low(v));
-          // `», — признался спортсмен`: a plain noun when no name or role is there.
-          attribution = { np: np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? (v === k ? a.plainNounAfter(v, limit) : undefined)), verb: v, oblique: false };
+          // `», — признался спортсмен`, `», — с улыбкой вздохнул преподаватель`: a plain noun when no name or role is there.
+          attribution = { np: np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? a.plainNounAfter(v, limit)), verb: v, oblique: false };
           attributedAfter = limit;
           break;
         }
@@ -1528,7 +1529,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (comma < 0) {
           // No comma: `По словам директора музея Николая Буркова музей …` — the words start after the name.
           np = a.parseNP(k + 2, Math.min(e, k + 14));
-          if (!atStart || !np || np.form !== 'name' || !toks.isWord(np.last + 1) || toks.isCap(np.last + 1)) continue;
+          if (!atStart || !np || (np.form !== 'name' && np.form !== 'role') || !toks.isWord(np.last + 1) || (np.form === 'name' && toks.isCap(np.last + 1))) continue;
           comma = np.last;
         } else np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
@@ -1549,11 +1550,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (comma < 0 || comma === k + 3) continue;
         np = a.parseNP(k + 3, comma) ?? (comma - (k + 3) <= 5 ? { first: k + 3, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
-      } else if (toks.is(k, 'как') && a.speechVerbAt(k + 1)) {
-        comma = findComma(a, k + 2, e);
+      } else if (toks.is(k, 'как') && (a.speechVerbAt(k + 1) || (ADVERBS_OF_TIME.has(toks.low(k + 1)) && a.speechVerbAt(k + 2)))) {
+        const at = a.speechVerbAt(k + 1) ? k + 1 : k + 2;
+        comma = findComma(a, at + 1, e);
         if (comma < 0) continue;
-        verb = k + 1;
-        np = a.speakerAfter(k + 1, comma) ?? a.mediaAfter(k + 1, comma);
+        verb = at;
+        np = a.speakerAfter(verb, comma) ?? a.mediaAfter(verb, comma);
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
@@ -1577,8 +1579,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           taken = true;
           break;
         }
-        // `комитет, который, по словам мэра, должен …`: the relative clause after the parenthesis.
-        if (RELATIVE.test(toks.low(k - 2))) add(comma + 1, e, attribution);
+        // `комитет, который, по словам мэра, должен …`: the relative clause after the parenthesis;
+        // `Кроме того, как сообщало агентство, …`: the words after a discourse opener.
+        if (RELATIVE.test(toks.low(k - 2)) || DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[s], toks.ends[k - 2])))) add(comma + 1, e, attribution);
         // A parenthetical: `Российские дипломаты, по словам посла, работают …` — the whole sentence.
         else add(s, e, attribution);
       }
@@ -1590,11 +1593,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const k = commas[c] + 1;
       if (k >= e || !toks.is(k, 'что') || inSpeech(k)) continue;
       let v = k - 2;
-      if (toks.is(v, 'том') && (toks.is(v - 1, 'о') || toks.is(v - 1, 'в'))) v -= 2;
+      if ((toks.is(v, 'том') && (toks.is(v - 1, 'о') || toks.is(v - 1, 'в'))) || (toks.is(v, 'то') && toks.is(v - 1, 'в'))) v -= 2;
       // A wiki link's closing bracket: `[http://… сообщает], что`.
       if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
-      for (let j = v, words = 0; j >= s && words < 5; j--) {
+      // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
+      if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v))) verb = v;
+      for (let j = v, words = 0; verb < 0 && j >= s && words < 5; j--) {
         // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
         if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
         if (!toks.isWord(j) || inSpeech(j)) break;
@@ -1605,8 +1610,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         }
       }
       if (verb < 0) continue;
-      const np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.get(verb).low) ? undefined : a.speakerAfter(verb, k - 1));
-      const attribution: Attribution = { np, verb, oblique: false };
+      const noun = SAYING_NOUNS.has(toks.low(verb));
+      const np = noun ? (/^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined) : a.subjectBefore(verb) ?? (isImpersonalVerb(toks.get(verb).low) ? undefined : a.speakerAfter(verb, k - 1));
+      const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
       // `…, что A, и что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
       for (let d = c + 1; d < c1; d++) {
@@ -1621,7 +1627,26 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         // `что, возможно, …`: the comma after `что` opens a parenthesis, not the words.
         if (toks.mark(from) === COMMA) from++;
       }
-      add(from, e, attribution);
+      // `…, что лидер скончался, однако правительство пока молчит`: the contrast is the author's
+      // (after `, но` the words often go on being reported, so that one stays in).
+      let to = e;
+      for (let d = c + 1; d < c1; d++) {
+        const j = commas[d];
+        if (j > from && !inSpeech(j) && toks.is(j + 1, 'однако')) {
+          to = j;
+          break;
+        }
+      }
+      add(from, to, attribution);
+      taken = true;
+      break;
+    }
+    if (taken) continue;
+    // `МИД Италии подтвердил что …`, the comma left out.
+    for (let k = s + 1; k < e - 2; k++) {
+      if (!toks.is(k, 'что') || !a.speechVerbAt(k - 1) || isGerund(toks.low(k - 1)) || inSpeech(k) || a.inSpan[k] >= 0) continue;
+      const verb = k - 1;
+      add(k + 1, e, { np: a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k)), verb, oblique: false });
       taken = true;
       break;
     }
@@ -1682,6 +1707,18 @@ const REPORT_NOUNS = new Set([
   'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию', 'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству',
   'сведениям', 'оценкам', 'версии', 'подсчетам', 'убеждению',
 ]);
+
+/** Words that open a sentence without saying anything of their own. */
+const DISCOURSE_OPENERS = /^(?:кроме того|кроме этого|помимо этого|при этом|между тем|в то же время|тем временем|вместе с тем|в свою очередь|также|однако|впрочем|тем не менее|напомним)$/;
+
+/** Adverbs that stand before a verb without being who speaks: `сразу подтвердили`. */
+/** `как ранее сообщало ИА REGNUM`: words of time between `как` and its verb. */
+const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позже', 'позднее', 'прежде', 'сегодня', 'вчера', 'недавно']);
+
+/** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что`. */
+const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'слухи', 'показания', 'заявление', 'сообщение', 'данные']);
+
+const ADVERBS = new Set(['сразу', 'тут', 'тогда', 'затем', 'потом', 'позже', 'позднее', 'вскоре', 'уже', 'еще', 'тоже', 'лишь', 'снова', 'вновь', 'вчера', 'сегодня', 'официально', 'публично', 'открыто', 'неоднократно', 'впервые', 'прямо', 'даже', 'все', 'всё', 'это', 'так', 'также', 'не', 'ни', 'же', 'только', 'сам', 'сама', 'сами']);
 
 /** `который` in any form. */
 const RELATIVE = /^котор(?:ый|ая|ое|ые|ого|ой|ому|ым|ых|ыми|ую)$/;
