@@ -379,4 +379,14 @@ describe('quotes and speakers', () => {
       'лидер скончался',
     ]);
   });
+  it('gives each of two reports in one sentence its own speaker, and takes no quotation for a subject', () => {
+    const text = 'Критики говорят, что губернатор подавил протесты, сторонники пишут, что он поднял экономику. «У меня три цели», сказал Симони: «Одна из них — полёт».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [
+      ['губернатор подавил протесты', 'Критики'],
+      ['он поднял экономику', 'сторонники'],
+      ['«У меня три цели»', 'Симони'],
+      ['«Одна из них — полёт»', 'Симони'],
+    ]);
+  });
 });

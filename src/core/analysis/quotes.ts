@@ -538,7 +538,8 @@ class Analyzer {
       if (this.inSpan[k] >= 0) continue;
       if (!toks.isWord(k)) {
         const sp = this.opensSpan(k);
-        if (sp >= 0 && (k === s || toks.mark(k - 1) === COMMA)) {
+        // `«Известия» уверены`: a name in quotation marks; words said (`«Я имею три цели», сказал`) are no subject.
+        if (sp >= 0 && (k === s || toks.mark(k - 1) === COMMA) && countUpTo(NON_SPACE_RUNS, this.text.slice(this.spans[sp].open + 1, this.spans[sp].close), 5) <= 3) {
           const np = this.parseNP(k, verb);
           if (np) return np;
         }
@@ -941,7 +942,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       dashed = true;
       k++;
     }
-    if (dashed || toks.mark(k - 1) === COMMA) {
+    // `«Политика с Ларри Кингом», как подчеркнула Симоньян, это …`: the name is the subject of a sentence that goes on.
+    const parentheticalAfter = !dashed && toks.is(k, 'как') && a.clauseEnd(k) < toks.count && toks.mark(a.clauseEnd(k)) === COMMA && toks.isWord(a.clauseEnd(k) + 1) && a.sentenceOf(a.clauseEnd(k) + 1) === a.sentenceOf(k);
+    if ((dashed || toks.mark(k - 1) === COMMA) && !parentheticalAfter) {
       const limit = Math.min(a.clauseEnd(k), toks.count);
       for (let v = k; v < limit && v < k + 4; v++) {
         if (a.speechVerbAt(v) && !isClauseOnlyVerb(toks.get(v).low)) {
@@ -1555,7 +1558,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         comma = findComma(a, at + 1, e);
         if (comma < 0) continue;
         verb = at;
-        np = a.speakerAfter(verb, comma) ?? a.mediaAfter(verb, comma);
+        np = a.speakerAfter(verb, comma) ?? a.mediaAfter(verb, comma) ?? a.plainNounAfter(verb, comma);
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
@@ -1629,16 +1632,30 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       }
       // `…, что лидер скончался, однако правительство пока молчит`: the contrast is the author's
       // (after `, но` the words often go on being reported, so that one stays in).
+      // `Критики говорят, что A, сторонники пишут, что B`: the next report has its own speaker.
       let to = e;
+      let another = false;
       for (let d = c + 1; d < c1; d++) {
         const j = commas[d];
-        if (j > from && !inSpeech(j) && toks.is(j + 1, 'однако')) {
+        if (j <= from || inSpeech(j)) continue;
+        if (toks.is(j + 1, 'однако')) {
           to = j;
           break;
+        }
+        const next = d + 1 < c1 ? commas[d + 1] : -1;
+        if (next > j + 1 && next - j <= 5 && toks.is(next + 1, 'что')) {
+          let verb = false;
+          for (let x = j + 1; x < next; x++) if (a.speechVerbAt(x)) verb = true;
+          if (verb) {
+            to = j;
+            another = true;
+            break;
+          }
         }
       }
       add(from, to, attribution);
       taken = true;
+      if (another) continue;
       break;
     }
     if (taken) continue;
