@@ -590,8 +590,10 @@ class Analyzer {
     const toks = this.tokens;
     let k = verb + 1;
     while (k < limit && ((toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k)) || (toks.mark(k - 1) === FULL_STOP && gluedBetweenWords(toks, k - 1)))) || isGuillemetOrStraight(toks.mark(k)) || this.masked(k) || (toks.mark(k) === FULL_STOP && gluedBetweenWords(toks, k)))) k++;
-    if (k === verb + 1 || !toks.isWord(verb + 1)) return undefined;
-    return { first: verb + 1, last: k - 1, form: 'body', bodyHead: toks.textOf(verb + 1), gender: 'pl' };
+    // `Как сообщает «МК»`: the name may open with its quotation mark.
+    const first = isGuillemetOrStraight(toks.mark(verb + 1)) && toks.isWord(verb + 2) ? verb + 2 : verb + 1;
+    if (k === verb + 1 || !toks.isWord(first)) return undefined;
+    return { first, last: isGuillemetOrStraight(toks.mark(k - 1)) && k - 2 >= first ? k - 2 : k - 1, form: 'body', bodyHead: toks.textOf(first), gender: 'pl' };
   }
 
   /** A document as the source of what it says: `в резолюции говорится`. */
@@ -800,7 +802,8 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
     if (starts[i] === titleStart) brk = true;
     else if (inSpan[i] < 0 && inSpan[i - 1] < 0) {
       if (toks.isBreak(i - 1)) brk = true;
-      else if (isSentenceEnd(toks.mark(i - 1))) {
+      else if (isSentenceEnd(toks.mark(i - 1)) && !(toks.mark(i - 1) === FULL_STOP && gluedBetweenWords(toks, i - 1))) {
+        // (`В.Зубков`, `Lenta.ru`: a full stop between two words with no space ends nothing.)
         const m = toks.mark(i);
         const first = text.charCodeAt(starts[i]);
         if (toks.isCap(i) || m === 0xab || m === 0x22 || isDash(m) || (first >= 0x30 && first <= 0x39)) {
@@ -1316,8 +1319,8 @@ function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
     // a document, unless a colon or a speech verb presents them as said.
     if (!/[.!?…]/.test(inner) && toks.mark(openTok - 1) !== 0x3a && !a.followsSpeechVerb(openTok)) return true;
   }
-  // `по ч. 5 ст. 264 УК РФ («Нарушение правил …»)`: an article's title in parentheses after it.
-  if (toks.mark(openTok - 1) === 0x28) {
+  // `по ч. 5 ст. 264 УК РФ («Нарушение правил …»)`, `КоАП РФ ст. 20.3 «Пропаганда …»`: an article's title after it.
+  if (toks.mark(openTok - 1) === 0x28 || /^[0-9]/.test(toks.textOf(openTok - 1))) {
     for (let k = openTok - 2; k >= 0 && k >= openTok - 9; k--) {
       if (toks.isBreak(k)) break;
       if (toks.isWord(k) && LEGAL_REFERENCES.test(toks.low(k))) return true;
