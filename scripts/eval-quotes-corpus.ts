@@ -3,7 +3,8 @@
 // test/fixtures/corpus-quotes/nerel-dev.quotes.json. The gold file holds only ids, hashes and offsets,
 // never corpus text, so the corpus itself must be present to run this.
 //
-//   npm run eval:quotes:corpus -- [CORPUS.json] [--gold GOLD.json] [--verbose]
+//   npm run eval:quotes:corpus -- [CORPUS.json] [--gold GOLD.json | --all] [--verbose]
+//   (--all scores every gold set in test/fixtures/corpus-quotes, one line each, then all together)
 //   (builds into out/scripts and runs from there)
 //
 // Matching is the rule of scripts/eval-quotes.ts, replicated here because that script exports no
@@ -12,7 +13,7 @@
 // most one gold quote, gold taken in document order. Direct F1 counts a gold direct quote found as
 // indirect as a miss, and an indirect one found as direct as a false positive, as that script does.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/core/analysis/analyze';
 import type { QuoteAnnotation, SpeakerAnnotation } from '../src/core/analysis/types';
@@ -80,17 +81,19 @@ function repoRoot(): string {
   }
 }
 
-function parseArgs(argv: string[]): { corpus: string; gold: string; verbose: boolean } {
+function parseArgs(argv: string[]): { corpus: string; gold: string; verbose: boolean; all: boolean; folder: string } {
   const root = repoRoot();
   let corpus = path.join(root, '../shared/corpus/nerel.dev.json');
   let gold = path.join(root, 'test/fixtures/corpus-quotes/nerel-dev.quotes.json');
   let verbose = false;
+  let all = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--verbose') verbose = true;
     else if (argv[i] === '--gold') gold = argv[++i];
+    else if (argv[i] === '--all') all = true;
     else corpus = argv[i];
   }
-  return { corpus, gold, verbose };
+  return { corpus, gold, verbose, all, folder: path.join(root, 'test/fixtures/corpus-quotes') };
 }
 
 function main(): void {
@@ -102,9 +105,33 @@ function main(): void {
     }
   }
   const corpus = JSON.parse(readFileSync(args.corpus, 'utf8')) as { docs: { id: string; text: string }[] };
-  const gold = JSON.parse(readFileSync(args.gold, 'utf8')) as { docs: GoldDoc[] };
   const texts = new Map(corpus.docs.map((d) => [d.id, d.text]));
+  if (!args.all) {
+    const gold = JSON.parse(readFileSync(args.gold, 'utf8')) as { docs: GoldDoc[] };
+    evaluate(texts, gold.docs, `quotes on ${args.corpus}`, args.verbose);
+    return;
+  }
+  // --all: every gold set in the folder, one line each, then all of them together.
+  const files = readdirSync(args.folder).filter((f) => f.endsWith('.quotes.json')).sort();
+  const union: GoldDoc[] = [];
+  const lines: string[] = [];
+  const f = (x: number): string => x.toFixed(3);
+  for (const file of files) {
+    const docs = (JSON.parse(readFileSync(path.join(args.folder, file), 'utf8')) as { docs: GoldDoc[] }).docs;
+    union.push(...docs);
+    const r = evaluate(texts, docs, file, false, false);
+    lines.push(`| ${file} | ${r.docs} | ${r.quotes} | ${f(r.direct.f1)} | ${f(r.all.f1)} | ${f(r.speaker.accuracy)} |`);
+  }
+  console.log('| gold set | articles | quotes | direct F1 | all F1 | speaker |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const line of lines) console.log(line);
+  console.log();
+  evaluate(texts, union, `all ${files.length} sets`, args.verbose);
+}
 
+/** Scores the analyzer on the gold documents; prints the table (and, verbose, each finding) when `print`. */
+function evaluate(texts: Map<string, string>, goldDocs: GoldDoc[], label: string, verbose: boolean, print = true) {
+  const gold = { docs: goldDocs };
   const direct: Counts = { tp: 0, fp: 0, fn: 0 };
   const all: Counts = { tp: 0, fp: 0, fn: 0 };
   let exact = 0;
@@ -186,20 +213,22 @@ function main(): void {
     ms: Math.round(performance.now() - started),
   };
 
+  if (!print) return result;
   const f = (x: number): string => x.toFixed(3);
   const row = (name: string, s: ReturnType<typeof scores>, target: number): string =>
     `${name.padEnd(16)} ${f(s.p)}  ${f(s.r)}  ${f(s.f1)}  ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}   ≥ ${target}`;
-  console.log(`quotes on ${args.corpus}: ${result.docs} documents, ${goldQuotes} gold quotes${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(`${label}: ${result.docs} documents, ${goldQuotes} gold quotes${skipped ? `, ${skipped} skipped` : ''}`);
   console.log(`${''.padEnd(16)} P      R      F1       tp   fp   fn   target`);
   console.log(row('direct quotes', d, 0.95));
   console.log(row('all quotes', a, 0.85));
   console.log(`${'speaker'.padEnd(16)} ${f(result.speaker.accuracy)} of matched quotes (${speakerRight}/${matched}); ${f(result.speakerOverAllGold)} of all gold quotes   ≥ 0.85`);
   console.log(`${'exact spans'.padEnd(16)} ${f(result.exactSpans)} of matched quotes`);
-  if (args.verbose) {
+  if (verbose) {
     for (const x of findings) console.log(`  ${x.doc}: ${x.what}: ${x.excerpt}`);
   }
   console.log(JSON.stringify(result));
   if (skipped) process.exitCode = 1;
+  return result;
 }
 
 main();
