@@ -14,6 +14,8 @@ export const COMMANDS = {
   importBrat: 'diplomaticAnnotator.importBrat',
   toggleHighlighting: 'diplomaticAnnotator.toggleHighlighting',
   showLog: 'diplomaticAnnotator.showLog',
+  /** In the palette while the active file has tag conflicts (`diplomaticAnnotator.hasTagConflicts`); also the status bar item's. */
+  resolveTagConflicts: 'diplomaticAnnotator.resolveTagConflicts',
 } as const;
 
 /** Internal commands, not in the palette: used by tests and by views. */
@@ -23,4 +25,8 @@ export const INTERNAL = {
   revealTag: 'diplomaticAnnotator.internal.revealTag',
   /** Returns a document's tags (UTF-16 offsets), or `{ broken }` when its sidecar is broken. */
   tagsOf: 'diplomaticAnnotator.internal.tagsOf',
+  /** Settles a file's tag conflicts: `(uri, 'ours' | 'theirs')` decides at once, as tests do; returns how many. */
+  resolveTagConflicts: 'diplomaticAnnotator.internal.resolveTagConflicts',
+  /** Drops all tags from memory, as a killed extension host would (tests of what survives a lost window). */
+  forgetTags: 'diplomaticAnnotator.internal.forgetTags',
 } as const;

@@ -2,11 +2,11 @@
 // another browser page on the same code-server, with its own extension host running
 // second-window/steps.ts — and the two take turns through files in the workspace (second-window/shared.ts).
 import * as assert from 'node:assert/strict';
-import { existsSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import YAML from 'yaml';
 import { type TagLike, eventually, openNews, tagWords, tagsOf, workspacePath } from './support';
-import { NEWS_FILE, NEWS_TEXT, PHRASES, type Step, sidecarText, signal, untilFileEventsArrive, waitFor } from './second-window/shared';
+import { NEWS_FILE, NEWS_TEXT, PHRASES, RACE_ROUNDS, raceWords, type Step, sidecarText, signal, until, untilFileEventsArrive, waitFor } from './second-window/shared';
 
 // The second window loads its workbench only when asked: allow for that on the first wait.
 const fromSecond = (step: Step, timeoutMs = 30_000): Promise<string> => waitFor(step, 'second-done', timeoutMs);
@@ -92,5 +92,42 @@ describe('a file open in two VS Code windows', function () {
     assert.deepEqual(sidecarTags().map((t) => t.id).sort(), Object.values(ids).sort());
     assert.equal(editor.document.isDirty, false);
     signal('first-saw');
+  });
+
+  // Both windows read the sidecar, add their tag and rename their file over it within the same
+  // millisecond or two: without a lock one rename would drop the other window's tag, and that
+  // window's watcher would then take the loss for a deletion made elsewhere.
+  it('loses no tag when both windows tag at the same instant, round after round', async () => {
+    const mine: string[] = [];
+    const theirs: string[] = [];
+    for (let round = 0; round < RACE_ROUNDS; round++) {
+      await fromSecond(`race-${round}-ready`);
+      const at = Date.now() + 300;
+      signal(`race-${round}-go`, String(at));
+      await until(at);
+      const id = await tagWords(editor, raceWords('first', round), 'note');
+      assert.ok(id, `tagging works in round ${round}`);
+      mine.push(id);
+      theirs.push(await fromSecond(`race-${round}-second-tagged`));
+    }
+    const all = [...Object.values(ids), ...mine, ...theirs].sort();
+    // Waits for every tag, then shows what is there (the assertion names any tag lost).
+    const settled = async (list: () => string[] | Promise<string[]>): Promise<string[]> => {
+      const found = async () => (await list()).sort();
+      return eventually('every tag of both windows', async () => {
+        const now = await found();
+        return all.every((id) => now.includes(id)) ? now : undefined;
+      }, 15_000).catch(found);
+    };
+    assert.deepEqual(await settled(() => sidecarTags().map((t) => t.id)), all, 'every tag of both windows in the sidecar, none twice');
+    assert.deepEqual(await settled(async () => (await tagsOf(NEWS_FILE)).map((t) => t.id)), all, 'every tag of both windows in this window');
+    for (const [round, id] of mine.entries()) {
+      const tag = (await tagsOf(NEWS_FILE)).find((t) => t.id === id);
+      assert.equal(tag && NEWS_TEXT.slice(tag.start, tag.end), raceWords('first', round));
+    }
+    const leftOver = readdirSync(workspacePath()).filter((name) => /\.lock\b|\.tmp$/.test(name));
+    assert.deepEqual(leftOver, [], 'no lock or temporary file left beside the sidecar');
+    signal('first-raced', JSON.stringify(all));
+    await fromSecond('second-raced');
   });
 });

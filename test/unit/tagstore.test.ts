@@ -183,6 +183,63 @@ describe('tag store', () => {
     });
   });
 
+  describe('a sidecar written at the moment of our write by a writer that never read it', () => {
+    /** We wrote a new tag and a label change; they wrote their own tag over the file as it was before. */
+    function overwritten() {
+      const mine = new TagStore('story.txt', clock());
+      const speaker = mine.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+      const quote = mine.add(TEXT, ...span('«Мы видим большой потенциал»'), 'quote');
+      saved(mine);
+      const theirs = reread(mine);
+      const added = mine.add(TEXT, ...span('Китай'), 'organisation');
+      mine.setLabel(speaker.id, 'official');
+      saved(mine);
+      const theirAdded = theirs.add(TEXT, ...span('национальных валютах'), 'position');
+      return { mine, theirs, speaker, quote, added, theirAdded };
+    }
+
+    it('keeps the tag we just added, which their file lacks only because they never saw it', () => {
+      const { mine, theirs, added, theirAdded } = overwritten();
+      assert.deepEqual(mine.merge(theirs.toSidecar(TEXT), TEXT, true), []);
+      assert.ok(mine.get(added.id), 'our new tag stays');
+      assert.ok(mine.get(theirAdded.id), 'theirs comes in');
+      assert.equal(mine.dirty, true, 'to be written again, with both');
+    });
+
+    it('keeps our change of a tag their file still has as it was before', () => {
+      const { mine, theirs, speaker } = overwritten();
+      mine.merge(theirs.toSidecar(TEXT), TEXT, true);
+      assert.equal(mine.get(speaker.id)!.label, 'official');
+    });
+
+    it('still takes what they did change: a tag they removed, another they edited', () => {
+      const { mine, theirs, quote, speaker } = overwritten();
+      theirs.remove(quote.id);
+      theirs.setLabel(speaker.id, 'spokesman');
+      const conflicts = mine.merge(theirs.toSidecar(TEXT), TEXT, true);
+      assert.equal(mine.get(quote.id), undefined, 'their deletion of a tag we did not touch');
+      assert.deepEqual(conflicts.map((c) => [c.id, c.kind]), [[speaker.id, 'both-changed']], 'both changed the label: asked, not decided');
+    });
+
+    it('takes the loss of our new tag for a deletion when their file came after reading ours', () => {
+      const { mine, added } = overwritten();
+      const later = reread(mine);
+      later.remove(added.id);
+      mine.merge(later.toSidecar(TEXT), TEXT);
+      assert.equal(mine.get(added.id), undefined);
+    });
+
+    it('takes a note added at once to our new tag by a writer that read our file, without asking', () => {
+      const { mine, added, speaker } = overwritten();
+      const later = reread(mine);
+      later.setNote(added.id, 'проверить');
+      later.remove(speaker.id);
+      assert.deepEqual(mine.merge(later.toSidecar(TEXT), TEXT, true), [], 'our new tag in their file: they read our write');
+      assert.equal(mine.get(added.id)!.note, 'проверить');
+      assert.equal(mine.get(speaker.id), undefined, 'and their deletion stands');
+    });
+  });
+
   describe('a conflict waiting for the user', () => {
     function conflicted() {
       const mine = new TagStore('story.txt', clock());

@@ -27,6 +27,8 @@ export class TagStore {
   private byId = new Map<string, Tag>();
   /** The tags as last read from or written to disk: the base of a three-way merge. */
   private base: Tag[] = [];
+  /** The tags of the file our last write replaced: what a writer who never read that write started from. */
+  private replaced: Tag[] | undefined;
   private previous: SidecarDocument | undefined;
   private recent: string[] = [];
   private unresolved = new Map<string, TagConflict>();
@@ -286,6 +288,7 @@ export class TagStore {
   /** Call after the sidecar was written: what was written is the new merge base. */
   markSaved(written: SidecarDocument, text: string): void {
     this.previous = written;
+    this.replaced = this.base;
     this.base = tagsFromSidecar(written, text).tags;
     // Memory still differs from the file while a conflict waits for the user.
     this.dirty = this.unresolved.size > 0;
@@ -295,10 +298,17 @@ export class TagStore {
    * Merges the sidecar now on disk (`theirs`, re-read after an outside change) into memory by tag
    * id. Returns the conflicts: each keeps the version on screen until `resolve` is called.
    * The caller re-anchors afterwards if the text changed too.
+   *
+   * `concurrent`: theirs was written at about the moment of our last write, perhaps by a writer
+   * that never read it (one that takes no lock). Unless their file shows any of that write, the
+   * file before it is the base for each tag it changed: a tag we added is not taken for one they
+   * deleted, nor a change of ours for one they undid, and a tag they changed too is asked about.
+   * (The price: a file that undoes all of our last write within that moment brings it back.)
    */
-  merge(theirs: SidecarDocument, text: string): TagConflict[] {
+  merge(theirs: SidecarDocument, text: string, concurrent = false): TagConflict[] {
     const theirTags = tagsFromSidecar(theirs, text).tags;
-    const { tags, conflicts } = mergeTags(this.base, this.tags, theirTags);
+    const base = concurrent && this.replaced ? this.baseBefore(this.replaced, theirTags) : this.base;
+    const { tags, conflicts } = mergeTags(base, this.tags, theirTags);
     this.replaceAll(tags);
     this.base = theirTags;
     this.previous = theirs;
@@ -306,6 +316,30 @@ export class TagStore {
     const merged = JSON.stringify(this.tags);
     this.dirty = this.unresolved.size > 0 || merged !== JSON.stringify([...theirTags].sort(compareTags));
     return conflicts;
+  }
+
+  /**
+   * The base for a file written by someone who may not have read our last write. When their file
+   * shows any of that write (a tag it added, whose id they could have from nowhere else, or a tag
+   * as it changed it), they read it: the usual base. Otherwise, for each tag that write changed,
+   * the version before it (`before`), unless their file has the tag as we wrote it.
+   */
+  private baseBefore(before: readonly Tag[], theirs: readonly Tag[]): Tag[] {
+    const was = new Map(before.map((t) => [t.id, t]));
+    const is = new Map(this.base.map((t) => [t.id, t]));
+    const same = (a: Tag | undefined, b: Tag | undefined) => (a && b ? sameTag(a, b) : !a && !b);
+    const sawIt = theirs.some((t) => {
+      const wrote = is.get(t.id);
+      return wrote && (!was.has(t.id) || (!same(was.get(t.id), wrote) && sameTag(t, wrote)));
+    });
+    if (sawIt) return this.base;
+    const their = new Map(theirs.map((t) => [t.id, t]));
+    const out: Tag[] = [];
+    for (const id of new Set([...was.keys(), ...is.keys()])) {
+      const chosen = same(their.get(id), is.get(id)) ? is.get(id) : was.get(id);
+      if (chosen) out.push(chosen);
+    }
+    return out;
   }
 
   /**

@@ -12,9 +12,6 @@ import { COMMANDS, INTERNAL } from '../commandIds';
 import { logError } from '../log';
 import type { TagService } from './tagService';
 
-/** Internal, for tests: drops all tags from memory as a killed extension host would. */
-export const FORGET_TAGS = 'diplomaticAnnotator.internal.forgetTags';
-
 const SUGGESTION_LABELS: Record<Annotation['kind'], string> = { quote: 'quote', speaker: 'speaker', date: 'date', term: 'treaty-term' };
 
 interface Context {
@@ -273,7 +270,7 @@ export function register(context: vscode.ExtensionContext, ctx: Context): void {
   command(COMMANDS.rejectAnchor, async (target?: TagTarget) => settleDoubtful(ctx, false, await targetId(target)));
   command(INTERNAL.revealTag, (uri: vscode.Uri, id: string) => revealTag(ctx, uri, id));
   // Tests of what survives a lost window: memory goes, the sidecars and the backups stay.
-  command(FORGET_TAGS, () => Promise.resolve(ctx.tags.forgetAll()));
+  command(INTERNAL.forgetTags, () => Promise.resolve(ctx.tags.forgetAll()));
   command(INTERNAL.tagsOf, async (uri?: vscode.Uri) => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document) return undefined;

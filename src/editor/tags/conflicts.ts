@@ -1,12 +1,14 @@
 // Tag conflicts waiting for the user: a status bar item on the file they belong to, and the
-// command behind it, which asks again. The question that popped up once is easy to miss.
+// command behind it (Resolve Tag Conflicts, in the palette while they wait), which asks again.
+// The question that popped up once is easy to miss.
 import * as vscode from 'vscode';
 import { excerpt } from '../../core/explain/markdown';
 import type { TagConflict } from '../../core/tags/merge';
+import { COMMANDS, INTERNAL } from '../commandIds';
 import type { TagService } from './tagService';
 
-/** Internal: not in the palette; the status bar item runs it, tests pass a side. */
-export const RESOLVE_TAG_CONFLICTS = 'diplomaticAnnotator.internal.resolveTagConflicts';
+/** Set while the active file has tag conflicts: the palette offers Resolve Tag Conflicts then. */
+const HAS_TAG_CONFLICTS = 'diplomaticAnnotator.hasTagConflicts';
 
 type Side = 'ours' | 'theirs';
 
@@ -42,10 +44,15 @@ async function resolve(tags: TagService, uri?: unknown, side?: unknown): Promise
 export function register(context: vscode.ExtensionContext, tags: TagService): void {
   const item = vscode.window.createStatusBarItem('diplomaticAnnotator.tagConflicts', vscode.StatusBarAlignment.Right, 101);
   item.name = vscode.l10n.t('Tag conflicts');
-  item.command = RESOLVE_TAG_CONFLICTS;
+  item.command = COMMANDS.resolveTagConflicts;
+  let shown: boolean | undefined;
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     const waiting = (document && tags.get(document)?.store?.conflicts.length) || 0;
+    if (shown !== waiting > 0) {
+      shown = waiting > 0;
+      void vscode.commands.executeCommand('setContext', HAS_TAG_CONFLICTS, shown);
+    }
     if (!waiting) {
       item.hide();
       return;
@@ -57,7 +64,9 @@ export function register(context: vscode.ExtensionContext, tags: TagService): vo
   };
   context.subscriptions.push(
     item,
-    vscode.commands.registerCommand(RESOLVE_TAG_CONFLICTS, (uri?: unknown, side?: unknown) => resolve(tags, uri, side)),
+    // The palette passes nothing (the active file, the user picks); a menu passes the file's URI.
+    vscode.commands.registerCommand(COMMANDS.resolveTagConflicts, (uri?: unknown) => resolve(tags, uri)),
+    vscode.commands.registerCommand(INTERNAL.resolveTagConflicts, (uri?: unknown, side?: unknown) => resolve(tags, uri, side)),
     vscode.window.onDidChangeActiveTextEditor(update),
     tags.onDidChange(update),
   );

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { promises as FsPromises } from 'node:fs';
 import { SIDECAR_SUFFIX } from '../../core/sidecar/paths';
 import { MAX_SIDECAR_LENGTH } from '../../core/sidecar/parse';
+import { log } from '../log';
+import { LOCK_SUFFIX, type LockOwner, withLockFile } from './sidecarLock';
 
 /** A sidecar too large to be one (a misplaced dump, a runaway generator): refused before reading. */
 export class SidecarTooLarge extends Error {
@@ -31,16 +33,62 @@ export function textUriFor(sidecarUri: vscode.Uri): vscode.Uri | undefined {
   return sidecarUri.path.endsWith(SIDECAR_SUFFIX) ? sidecarUri.with({ path: sidecarUri.path.slice(0, -SIDECAR_SUFFIX.length) }) : undefined;
 }
 
-/** The sidecar's text, or undefined when there is none. Other errors (permissions) are thrown. */
-export async function readSidecar(uri: vscode.Uri): Promise<string | undefined> {
+/** The sidecar's text and when it was last written, or undefined when there is none. Other errors (permissions) are thrown. */
+export async function readSidecarFile(uri: vscode.Uri): Promise<{ text: string; mtime: number } | undefined> {
   try {
-    const { size } = await vscode.workspace.fs.stat(uri);
+    const { size, mtime } = await vscode.workspace.fs.stat(uri);
     if (size > MAX_SIDECAR_LENGTH) throw new SidecarTooLarge(size);
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)), mtime };
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
   }
+}
+
+/** The sidecar's text, or undefined when there is none. Other errors (permissions) are thrown. */
+export async function readSidecar(uri: vscode.Uri): Promise<string | undefined> {
+  return (await readSidecarFile(uri))?.text;
+}
+
+// This machine's name, for telling whether a lock's holder still runs here. Read from Node's
+// diagnostic report: the bundles may require nothing of Node but `fs` (see test/unit/web.test.ts).
+let hostName: string | undefined | null = null;
+const localOwner: LockOwner = {
+  pid: typeof process === 'object' ? process.pid : 0,
+  host() {
+    if (hostName === null) {
+      try {
+        const report = (process as { report?: { getReport(): unknown } }).report?.getReport() as { header?: { host?: unknown } } | undefined;
+        hostName = typeof report?.header?.host === 'string' ? report.header.host : undefined;
+      } catch {
+        hostName = undefined;
+      }
+    }
+    return hostName;
+  },
+  isAlive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: it runs, under another user.
+      return (error as { code?: unknown }).code === 'EPERM';
+    }
+  },
+};
+
+/**
+ * Runs `work` (read the sidecar, merge, write it) holding the sidecar's lock file, so that another
+ * window writing the same sidecar waits and then reads what this one wrote. Only on a local disk:
+ * virtual and remote file systems (non-`file:` schemes) promise no exclusive create to build a lock
+ * on, and there the write relies on re-reading after it (see `TagService.mergeAndWrite`).
+ */
+export function withSidecarLock<T>(uri: vscode.Uri, work: () => Promise<T>): Promise<T> {
+  if (uri.scheme !== 'file' || !localFs) return work();
+  return withLockFile(localFs, uri.fsPath + LOCK_SUFFIX, work, {
+    owner: localOwner,
+    onUnlocked: (error) => log().warn(`writing ${uri.toString()} without its lock: ${error instanceof Error ? error.message : String(error)}`),
+  });
 }
 
 function tempNameFor(uri: vscode.Uri): { folder: vscode.Uri; name: string; temp: vscode.Uri } {

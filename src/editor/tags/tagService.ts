@@ -1,7 +1,8 @@
 // The tags of every open news document, kept in step with the editor and with the sidecar file.
-// Rules: edits move tags exactly; the sidecar is written (atomically) when the text on disk matches
-// the tags' offsets — at once for a saved document, on save for a dirty one; until then the tags
-// are backed up in the extension's storage. A sidecar that does not parse is never overwritten; a
+// Rules: edits move tags exactly; the sidecar is written (atomically, and on a local disk under a
+// lock file that another window writing it waits for) when the text on disk matches the tags'
+// offsets — at once for a saved document, on save for a dirty one; until then the tags are backed
+// up in the extension's storage. A sidecar that does not parse is never overwritten; a
 // tag changed both here and on disk stays on disk as the file has it until the user chooses.
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../core/sidecar/parse';
@@ -14,7 +15,7 @@ import { textSha256 } from '../../core/sidecar/convert';
 import { baseName } from '../../core/sidecar/paths';
 import { isNewsDocument } from '../newsDocuments';
 import { log, logError } from '../log';
-import { readSidecar, recoverSidecar, sidecarUriFor, textUriFor, writeSidecarAtomically } from './sidecarFiles';
+import { readSidecar, readSidecarFile, recoverSidecar, sidecarUriFor, textUriFor, withSidecarLock, writeSidecarAtomically } from './sidecarFiles';
 
 export interface TagState {
   /** The open document; rebound when VS Code hands out a new object for the same file. */
@@ -31,6 +32,8 @@ export interface TagState {
   asking?: boolean;
   /** An untitled buffer saved as a file: the file whose tags its tags became. */
   handedTo?: string;
+  /** When our last write reached the disk, by the file's own clock (its mtime). */
+  wroteAt?: number;
 }
 
 interface Backup {
@@ -45,6 +48,19 @@ interface Backup {
 }
 
 const BACKUP_PREFIX = 'diplomaticAnnotator.backup:';
+/** How often one write merges and writes again when someone writes over it each time. */
+const MAX_WRITE_ATTEMPTS = 3;
+/**
+ * An outside change written this close to our last write (by the files' mtimes) may come from a
+ * writer that never read ours: merged against the file before our write (see `TagStore.merge`).
+ */
+const CONCURRENT_WRITE_MS = 2000;
+/**
+ * When the sidecar is read again after loading. VS Code starts watching a moment after the watcher
+ * is made (and never watches files outside the workspace folders): a change made in between would
+ * go unseen until our next write.
+ */
+const RECHECK_AFTER_LOAD_MS = [1000, 5000];
 
 export class TagService implements vscode.Disposable {
   private readonly states = new Map<string, TagState>();
@@ -61,6 +77,7 @@ export class TagService implements vscode.Disposable {
   private readonly writing = new Map<string, Promise<boolean>>();
   /** The last few sidecar texts we wrote ourselves, per sidecar: their change events are ours. */
   private readonly ownWrites = new Map<string, string[]>();
+  private readonly rechecks = new Set<NodeJS.Timeout>();
 
   constructor(private readonly storage: vscode.Memento) {
     vscode.workspace.onDidOpenTextDocument((d) => void this.load(d), this, this.disposables);
@@ -73,6 +90,8 @@ export class TagService implements vscode.Disposable {
     watcher.onDidCreate((uri) => void this.onSidecarChanged(uri), this, this.disposables);
     watcher.onDidDelete((uri) => this.onSidecarDeleted(uri), this, this.disposables);
     this.disposables.push(watcher);
+    // Back from another window (perhaps one that tagged the same file): what is on screen is looked at again.
+    vscode.window.onDidChangeWindowState((w) => (w.focused ? this.recheckVisible() : undefined), this, this.disposables);
     for (const d of vscode.workspace.textDocuments) void this.load(d);
   }
 
@@ -145,6 +164,7 @@ export class TagService implements vscode.Disposable {
     this.states.set(document.uri.toString(), state);
     this.changed.fire(document);
     this.settle(document, conflicts);
+    if (!document.isUntitled) this.recheckLater(state);
     if (state.store?.dirty) await this.persist(state);
     return state;
   }
@@ -291,40 +311,9 @@ export class TagService implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     try {
-      const current = await readSidecar(sidecarUri);
-      if (state.document !== document || state.store !== store || document.version !== version) {
-        // The text changed while the sidecar was read: the tags' offsets no longer fit `text`.
-        // Start again from the document as it is now (a dirty one is backed up, written on save).
-        void this.persist(state);
-        return false;
-      }
-      if (current !== state.onDisk && current !== undefined) {
-        // Someone else wrote it (another window, git): merge theirs before writing ours.
-        const parsed = parseSidecar(current);
-        if (!parsed.ok) {
-          state.broken = parsed.errors;
-          state.store = undefined;
-          this.showProblems(sidecarUri, parsed.errors, false);
-          void this.backupNow(document, store, text);
-          void vscode.window.showErrorMessage(vscode.l10n.t('{0} was changed on disk and no longer parses; your tags are kept and were not written.', baseName(sidecarUri.path)));
-          this.changed.fire(document);
-          return false;
-        }
-        this.settle(document, store.merge(parsed.sidecar, text));
-        store.reanchor(text);
-        state.onDisk = current;
-      }
-      if (!store.dirty && current !== undefined) return true;
-      const sidecar: SidecarDocument = store.toSidecarForDisk(text);
-      const content = serializeSidecar(sidecar);
-      if (content !== current) {
-        const own = this.ownWrites.get(sidecarUri.toString()) ?? [];
-        this.ownWrites.set(sidecarUri.toString(), [content, ...own].slice(0, 5));
-        await writeSidecarAtomically(sidecarUri, content);
-        log().debug(`wrote ${sidecarUri.toString()} (${store.tags.length} tags)`);
-      }
-      state.onDisk = content;
-      store.markSaved(sidecar, text);
+      // Another window writing this sidecar now waits for the lock, then reads what we wrote.
+      const outcome = await withSidecarLock(sidecarUri, () => this.mergeAndWrite(state, store, text, version));
+      if (outcome !== 'saved') return outcome === 'clean';
       state.writeError = undefined;
       if (document.version !== version) {
         // Typing went on during the write: memory is ahead of the file again.
@@ -352,6 +341,77 @@ export class TagService implements vscode.Disposable {
       state.writeError = message;
       return false;
     }
+  }
+
+  /**
+   * Reads the sidecar, merges what someone else wrote since we last read it, writes, and reads it
+   * back: a writer that takes no lock (a virtual file system, another tool) may have renamed its
+   * file over ours in between, and then what it wrote is merged and written again. Until a write
+   * is read back as written, the file as read before stays the merge base, so such a writer's
+   * content, which lacks our newest tags because it never saw them, takes none of them away.
+   */
+  private async mergeAndWrite(state: TagState, store: TagStore, text: string, version: number): Promise<'saved' | 'clean' | 'failed'> {
+    const { document, sidecarUri } = state;
+    const read = await readSidecarFile(sidecarUri);
+    let current = read?.text;
+    // Written over by someone right after our last write, and the watcher has not told us yet.
+    let concurrent = this.nearOurWrite(state, read);
+    for (let attempt = 1; ; attempt++) {
+      if (state.document !== document || state.store !== store || document.version !== version) {
+        // The text changed while the sidecar was read: the tags' offsets no longer fit `text`.
+        // Start again from the document as it is now (a dirty one is backed up, written on save).
+        void this.persist(state);
+        return 'failed';
+      }
+      if (current !== state.onDisk && current !== undefined) {
+        // Someone else wrote it (another window, git): merge theirs before writing ours.
+        const parsed = parseSidecar(current);
+        if (!parsed.ok) {
+          state.broken = parsed.errors;
+          state.store = undefined;
+          this.showProblems(sidecarUri, parsed.errors, false);
+          void this.backupNow(document, store, text);
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0} was changed on disk and no longer parses; your tags are kept and were not written.', baseName(sidecarUri.path)));
+          this.changed.fire(document);
+          return 'failed';
+        }
+        this.settle(document, store.merge(parsed.sidecar, text, concurrent));
+        store.reanchor(text);
+        state.onDisk = current;
+      }
+      if (!store.dirty && current !== undefined) return 'clean';
+      const sidecar: SidecarDocument = store.toSidecarForDisk(text);
+      const content = serializeSidecar(sidecar);
+      if (content !== current) {
+        const own = this.ownWrites.get(sidecarUri.toString()) ?? [];
+        this.ownWrites.set(sidecarUri.toString(), [content, ...own].slice(0, 5));
+        await writeSidecarAtomically(sidecarUri, content);
+        const back = await readSidecarFile(sidecarUri).catch(() => undefined);
+        if (back !== undefined && back.text !== content) {
+          if (attempt < MAX_WRITE_ATTEMPTS) {
+            log().info(`${sidecarUri.toString()} was written over while we wrote it: merging again (attempt ${attempt + 1})`);
+            current = back.text;
+            // The file as read before this write is still the base (it was not marked saved).
+            concurrent = false;
+            continue;
+          }
+          // Memory stays ahead of the file, backed up; the watcher brings that writer's file in next.
+          log().warn(`${sidecarUri.toString()} was written over ${attempt} times in a row while we wrote it; trying again on its next change`);
+          void this.backupNow(document, store, text);
+          return 'failed';
+        }
+        state.wroteAt = back?.mtime;
+        log().debug(`wrote ${sidecarUri.toString()} (${store.tags.length} tags)`);
+      }
+      state.onDisk = content;
+      store.markSaved(sidecar, text);
+      return 'saved';
+    }
+  }
+
+  /** The file was written at about the moment of our last write: perhaps by a writer that never read it. */
+  private nearOurWrite(state: TagState, file: { mtime: number } | undefined): boolean {
+    return state.wroteAt !== undefined && file !== undefined && Math.abs(file.mtime - state.wroteAt) < CONCURRENT_WRITE_MS;
   }
 
   private backupSoon(state: TagState): void {
@@ -433,13 +493,14 @@ export class TagService implements vscode.Disposable {
   private async takeOutsideChange(uri: vscode.Uri): Promise<void> {
     const state = this.stateForSidecar(uri);
     if (!state) return;
-    let content: string | undefined;
+    let file: { text: string; mtime: number } | undefined;
     try {
-      content = await readSidecar(uri);
+      file = await readSidecarFile(uri);
     } catch (error) {
       logError(`Could not re-read ${uri.toString()}`, error);
       return;
     }
+    const content = file?.text;
     if (content === undefined || content === state.onDisk || this.ownWrites.get(uri.toString())?.includes(content)) return;
     const { document } = state;
     const text = document.getText();
@@ -461,11 +522,29 @@ export class TagService implements vscode.Disposable {
       return;
     }
     state.onDisk = content;
-    this.settle(document, state.store.merge(parsed.sidecar, text));
+    this.settle(document, state.store.merge(parsed.sidecar, text, this.nearOurWrite(state, file)));
     state.store.reanchor(text);
     this.changed.fire(document);
     // Not awaited, for the same reason: the write queues behind this handler.
     if (state.store.dirty) void this.persist(state);
+  }
+
+  /** Reads the sidecar again after loading (see RECHECK_AFTER_LOAD_MS); takes what changed meanwhile. */
+  private recheckLater(state: TagState): void {
+    for (const ms of RECHECK_AFTER_LOAD_MS) {
+      const timer = setTimeout(() => {
+        this.rechecks.delete(timer);
+        if (this.states.get(state.document.uri.toString()) === state) void this.onSidecarChanged(state.sidecarUri);
+      }, ms);
+      this.rechecks.add(timer);
+    }
+  }
+
+  private recheckVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const state = this.states.get(editor.document.uri.toString());
+      if (state && !state.document.isUntitled) void this.onSidecarChanged(state.sidecarUri);
+    }
   }
 
   private onSidecarDeleted(uri: vscode.Uri): void {
@@ -572,6 +651,7 @@ export class TagService implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.rechecks) clearTimeout(timer);
     for (const [key, timer] of this.backupTimers) {
       clearTimeout(timer);
       const state = this.states.get(key);

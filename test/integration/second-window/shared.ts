@@ -22,6 +22,23 @@ export const PHRASES = {
   secondAgain: { words: 'новом раунде встреч', label: 'commitment' },
 } as const;
 
+/** Words each window tags in the rounds where both write the sidecar at the same instant. */
+export const RACE_WORDS = {
+  first: ['Заместитель министра', 'в Женеве', 'делегацией Швейцарии', 'средней дальности', 'по итогам переговоров'],
+  second: ['иностранных дел', 'консультации с', 'размещение ракет', 'предварительных условий', 'заявил дипломат'],
+} as const;
+
+export const RACE_ROUNDS = 16;
+
+/**
+ * How much later than the first window the second one tags in a round (negative: earlier). The
+ * windows spend different times before writing, so the rounds sweep one window's write across the
+ * other's, for some round to land the two read-to-rename spans on each other.
+ */
+export const raceSkewMs = (round: number): number => (round % 2 ? 1 : -1) * Math.ceil(round / 2) * 3;
+
+export const raceWords = (window: keyof typeof RACE_WORDS, round: number): string => RACE_WORDS[window][round % RACE_WORDS[window].length];
+
 /** The steps, each a file `.da-sync/<step>` written by one window and awaited by the other. */
 export type Step =
   | 'first-ready' // the first window has the file open, its tags loaded, the sidecar not yet written
@@ -29,6 +46,11 @@ export type Step =
   | 'first-tagged' // holds the id of the first window's tag, written over the second window's file
   | 'second-tagged-again' // holds the id of the second window's second tag
   | 'first-saw' // the first window shows the second window's second tag
+  | `race-${number}-ready` // the second window is ready for round N of tagging at the same instant
+  | `race-${number}-go` // holds the moment (Date.now()) at which both windows tag in round N
+  | `race-${number}-second-tagged` // holds the id of the second window's tag of round N
+  | 'first-raced' // holds the ids of every tag both windows made, once all are in the first window
+  | 'second-raced' // the second window shows every one of those tags too
   | 'first-done' // the first window's suite ended, whatever happened: nothing more will come
   | 'second-done';
 
@@ -55,6 +77,18 @@ export async function waitFor(step: Step, otherDone: Step, timeoutMs: number): P
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`the other window did not reach "${step}" within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Sleeps until the moment `at` (both windows read the same clock: one machine), then returns
+ * within a millisecond of it, so that the two windows' writes overlap.
+ */
+export async function until(at: number): Promise<void> {
+  const early = at - Date.now() - 20;
+  if (early > 0) await new Promise((r) => setTimeout(r, early));
+  while (Date.now() < at) {
+    // A busy wait for the last few milliseconds: timers are too coarse for the start of a race.
+  }
 }
 
 /** The sidecar of the shared file as it is on disk now, or '' when there is none yet. */

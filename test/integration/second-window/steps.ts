@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { eventually, openNews, tagWords, tagsOf } from '../support';
-import { NEWS_FILE, PHRASES, type Step, sidecarText, signal, untilFileEventsArrive, waitFor } from './shared';
+import { NEWS_FILE, PHRASES, RACE_ROUNDS, raceSkewMs, raceWords, type Step, sidecarText, signal, until, untilFileEventsArrive, waitFor } from './shared';
 
 const fromFirst = (step: Step, timeoutMs = 30_000): Promise<string> => waitFor(step, 'first-done', timeoutMs);
 
@@ -41,5 +41,23 @@ describe('the second window on the same file', () => {
     // The first window's tag must survive this window's write.
     assert.ok(sidecarText().includes(theirs), 'the first window\'s tag is still in the sidecar');
     await fromFirst('first-saw');
+  });
+
+  it('tags at the same instant as the first window, round after round, and shows every tag of both', async () => {
+    for (let round = 0; round < RACE_ROUNDS; round++) {
+      signal(`race-${round}-ready`);
+      await until(Number(await fromFirst(`race-${round}-go`)) + raceSkewMs(round));
+      const id = await tagWords(editor, raceWords('second', round), 'claim');
+      assert.ok(id, `tagging works in round ${round}`);
+      signal(`race-${round}-second-tagged`, id);
+    }
+    const all = JSON.parse(await fromFirst('first-raced', 40_000)) as string[];
+    const found = async () => (await tagsOf(NEWS_FILE)).map((t) => t.id).sort();
+    const shown = await eventually('every tag of both windows in this window', async () => {
+      const now = await found();
+      return all.every((id) => now.includes(id)) ? now : undefined;
+    }, 15_000).catch(found);
+    assert.deepEqual(shown, all, 'every tag of both windows in this window');
+    signal('second-raced');
   });
 });
