@@ -186,7 +186,10 @@ export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
   const intoForce = glossary.entries.find((e) => e.kind === 'procedure' && e.lemma === 'вступление в силу');
   if (intoForce) {
     for (let i = 0; i < words.length; i++) {
-      if (taken[i] || !/^вступ(?:лени[еяюи]|лением|ил[аио]?|ает|ают|ит|ят|ать|ить|ит)$/.test(words.word(i)!.folded)) continue;
+      // Most words fail on their first letters, read from the text without making a word object.
+      const c = text.charCodeAt(words.starts[i]);
+      if ((c !== 0x432 && c !== 0x412) || !text.startsWith('ступ', words.starts[i] + 1) || taken[i]) continue;
+      if (!/^вступ(?:лени[еяюи]|лением|ил[аио]?|ает|ают|ит|ят|ать|ить)$/.test(words.word(i)!.folded)) continue;
       for (let j = i + 1; j <= i + 5 && j + 1 < words.length; j++) {
         if (!gapOnly(text, words.ends[j - 1], words.starts[j], '')) break;
         if (j > i + 1 && words.word(j)!.folded === 'в' && words.word(j + 1)!.folded === 'силу') {
