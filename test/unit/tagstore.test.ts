@@ -43,6 +43,19 @@ describe('tag store', () => {
     assert.equal(store.dirty, false);
   });
 
+  it('stays dirty when a tag changes while the sidecar is being written', () => {
+    const store = new TagStore('story.txt', clock());
+    const t = store.add(TEXT, ...span('Ван Вэньтао'), 'speaker');
+    // The write serialises the store, then awaits the disk; meanwhile the user edits the note.
+    const revision = store.revision;
+    const written = store.toSidecar(TEXT);
+    store.setNote(t.id, 'министр коммерции');
+    store.markSaved(written, TEXT, revision);
+    assert.equal(store.dirty, true, 'the note is not in the file yet');
+    store.markSaved(store.toSidecar(TEXT), TEXT, store.revision);
+    assert.equal(store.dirty, false);
+  });
+
   it('refuses an empty selection and an empty label', () => {
     const store = new TagStore('story.txt');
     assert.throws(() => store.add(TEXT, 5, 5, 'quote'), /non-empty selection/);

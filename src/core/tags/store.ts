@@ -34,8 +34,18 @@ export class TagStore {
   private unresolved = new Map<string, TagConflict>();
   private readonly newId: () => string;
   private readonly now: () => Date;
+  private changedSinceSaved = false;
+  /** Counts changes, so a write can tell whether memory moved on while it was under way. */
+  revision = 0;
+
   /** True when the sidecar on disk no longer says what memory says. */
-  dirty = false;
+  get dirty(): boolean {
+    return this.changedSinceSaved;
+  }
+  set dirty(value: boolean) {
+    if (value) this.revision++;
+    this.changedSinceSaved = value;
+  }
 
   constructor(
     /** The text file's name, as written in the sidecar. */
@@ -286,12 +296,16 @@ export class TagStore {
   }
 
   /** Call after the sidecar was written: what was written is the new merge base. */
-  markSaved(written: SidecarDocument, text: string): void {
+  /**
+   * `revision`: the store's revision when `written` was made. A change made while the file was being
+   * written (a tag rejected during the rename) is not in it, so memory stays ahead of the file.
+   */
+  markSaved(written: SidecarDocument, text: string, revision = this.revision): void {
     this.previous = written;
     this.replaced = this.base;
     this.base = tagsFromSidecar(written, text).tags;
     // Memory still differs from the file while a conflict waits for the user.
-    this.dirty = this.unresolved.size > 0;
+    this.changedSinceSaved = this.unresolved.size > 0 || revision !== this.revision;
   }
 
   /**

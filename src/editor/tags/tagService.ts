@@ -380,6 +380,7 @@ export class TagService implements vscode.Disposable {
         state.onDisk = current;
       }
       if (!store.dirty && current !== undefined) return 'clean';
+      const revision = store.revision;
       const sidecar: SidecarDocument = store.toSidecarForDisk(text);
       const content = serializeSidecar(sidecar);
       if (content !== current) {
@@ -404,7 +405,9 @@ export class TagService implements vscode.Disposable {
         log().debug(`wrote ${sidecarUri.toString()} (${store.tags.length} tags)`);
       }
       state.onDisk = content;
-      store.markSaved(sidecar, text);
+      store.markSaved(sidecar, text, revision);
+      // A change made during the write (the awaits above) waits for its own write.
+      if (store.dirty && !store.conflicts.length) void this.persist(state);
       return 'saved';
     }
   }
