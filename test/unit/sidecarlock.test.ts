@@ -162,6 +162,21 @@ describe('the sidecar lock', () => {
     assert.equal(existsSync(lock), false);
   });
 
+  it('leaves no empty lock behind when the disk fills up while the lock is made', async () => {
+    const lock = path.join(folder, 'story.txt.tags.yaml.lock');
+    // The file is created, then its content does not fit: what a full disk does to `writeFile`.
+    const full: LockFiles = {
+      ...fs,
+      writeFile: async (p: string) => {
+        writeFileSync(p, '', { flag: 'wx' });
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    const result = await withLockFile(full, lock, async () => 'written without the lock', { owner: owner(), onUnlocked: () => undefined });
+    assert.equal(result, 'written without the lock');
+    assert.equal(existsSync(lock), false, 'a later write must not wait for an empty lock to go stale');
+  });
+
   it('lets the write go ahead without it where no lock can be made, and says so', async () => {
     const readOnly: LockFiles = { ...fs, writeFile: () => Promise.reject(Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' })) };
     const said: unknown[] = [];

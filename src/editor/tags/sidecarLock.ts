@@ -108,7 +108,12 @@ export async function withLockFile<T>(files: LockFiles, lockPath: string, work: 
         mine = content;
         break;
       } catch (error) {
-        if (codeOf(error) !== 'EEXIST') throw error;
+        if (codeOf(error) !== 'EEXIST') {
+          // Made but not filled (a full disk): the empty file is ours, and would hold every later
+          // write off until it went stale. Nobody else can have it: `wx` made it for us.
+          await files.unlink(lockPath).catch(() => undefined);
+          throw error;
+        }
       }
       const holder = await readHolder(files, lockPath);
       if (!holder) continue; // released in between: try again at once

@@ -330,7 +330,7 @@ export class TagService implements vscode.Disposable {
       this.changed.fire(document);
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = writeErrorText(error);
       logError(`Could not write ${sidecarUri.toString()}`, error);
       void this.backupNow(document, store, text);
       if (state.writeError !== message) {
@@ -667,3 +667,20 @@ export class TagService implements vscode.Disposable {
 }
 
 export { TagStoreError };
+
+/** Why a write failed, in the user's words first (the system's message after, for support). */
+function writeErrorText(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'ENOSPC':
+      return vscode.l10n.t('the disk is full ({0})', raw);
+    case 'EACCES':
+    case 'EPERM':
+      return vscode.l10n.t('permission denied ({0})', raw);
+    case 'EROFS':
+      return vscode.l10n.t('the folder is read-only ({0})', raw);
+    default:
+      return raw;
+  }
+}
