@@ -10,9 +10,15 @@ export function run(): Promise<void> {
   if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
   const files = testFiles(__dirname);
   files.forEach((file) => mocha.addFile(file));
-  // The launcher shows the terminal everything from this line on (test/harness/run.mjs).
-  console.log(`integration suite: ${files.length} test file(s), Node ${process.version}`);
+  return runSuite(mocha, `integration suite: ${files.length} test file(s), Node ${process.version}`, 'integration');
+}
 
+/**
+ * Runs the suite between the two lines the launcher reads (test/harness/run.mjs): `firstLine`,
+ * from which on it shows the terminal everything, and `N passed, N failed` last.
+ */
+export function runSuite(mocha: Mocha, firstLine: string, what: string): Promise<void> {
+  console.log(firstLine);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
@@ -20,7 +26,7 @@ export function run(): Promise<void> {
         const failed = runner.stats?.failures ?? failures;
         // CI reads this line; mocha's own summary is for people.
         console.log(`${passed} passed, ${failed} failed`);
-        if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
+        if (failed > 0) reject(new Error(`${failed} ${what} test(s) failed`));
         else resolve();
       });
     } catch (error) {
