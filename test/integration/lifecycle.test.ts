@@ -39,8 +39,8 @@ describe('tag lifecycle', () => {
   // Simulated: the extension host dies with no chance to write or back anything up (its memory is
   // dropped through an internal command, without `deactivate` or any flush), while VS Code keeps
   // the unsaved text, as hot exit does when a window closes; the "next start" is the next use of
-  // the tags. Not simulated: the process really ending, workspaceState written to disk and read
-  // back by a new VS Code (the harness cannot restart VS Code within one suite).
+  // the tags. The real thing, a window closed with an unsaved tag and VS Code started again on the
+  // same folder (hot exit and workspaceState read back by a new workbench), is reopen.test.ts.
   it('brings back a tag made in unsaved text after the window is lost, and writes it on save', async () => {
     writeFileSync(workspacePath('lost-window.txt'), STORY);
     const editor = await openNews('lost-window.txt');
