@@ -1,6 +1,6 @@
 // Tagging from commands, kept in the YAML sidecar beside the text, through the real VS Code.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import YAML from 'yaml';
 import { type TagLike, eventually, hoverText, openNews, positionOf, selectWords as select, tagsOf, workspacePath, workspaceUri } from './support';
@@ -34,6 +34,51 @@ describe('tagging', () => {
     const text = readFileSync(workspacePath('tagging.txt'), 'utf8');
     assert.equal([...text].slice(tag.start, tag.end).join(''), 'меморандум о сотрудничестве');
   });
+
+  it('tags from both sides of a split view into one sidecar, and an edit in one side moves the tags of both', async () => {
+    // This test saves the text; the tests after it get the file and its sidecar back as they were.
+    const original = readFileSync(workspacePath('tagging.txt'), 'utf8');
+    const originalSidecar = existsSync(workspacePath('tagging.txt.tags.yaml')) ? readFileSync(workspacePath('tagging.txt.tags.yaml'), 'utf8') : undefined;
+    try {
+      await splitViewTagging();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      writeFileSync(workspacePath('tagging.txt'), original);
+      if (originalSidecar === undefined) rmSync(workspacePath('tagging.txt.tags.yaml'), { force: true });
+      else writeFileSync(workspacePath('tagging.txt.tags.yaml'), originalSidecar);
+    }
+  });
+
+  async function splitViewTagging(): Promise<void> {
+    const left = await openNews('tagging.txt');
+    await vscode.commands.executeCommand('workbench.action.splitEditorRight');
+    const right = await eventually('a second editor on the same file', () =>
+      vscode.window.visibleTextEditors.find((e) => e.document === left.document && e.viewColumn !== left.viewColumn),
+    );
+    assert.equal(vscode.window.activeTextEditor, right);
+    select(right, 'консультации');
+    const fromRight = await vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', 'commitment');
+    const leftAgain = await vscode.window.showTextDocument(left.document, left.viewColumn);
+    select(leftAgain, 'посол России в Бразилии');
+    const fromLeft = await vscode.commands.executeCommand<string>('diplomaticAnnotator.tagSelection', 'speaker');
+    assert.ok(fromRight && fromLeft);
+    await eventually('both tags in the sidecar', () => {
+      const ids = sidecar('tagging.txt')?.tags.map((t) => t.id) ?? [];
+      return ids.includes(fromRight) && ids.includes(fromLeft);
+    });
+    // One document behind both editors: typing in the right one moves every tag, written on save.
+    const rightAgain = await vscode.window.showTextDocument(left.document, right.viewColumn);
+    await rightAgain.edit((b) => b.insert(new vscode.Position(2, 0), 'Срочно. '));
+    const moved = await tagsOf('tagging.txt');
+    const text = left.document.getText();
+    for (const t of moved) assert.equal(text.slice(t.start, t.end), t.text, `${t.label} still on its words`);
+    await left.document.save();
+    await eventually('the new offsets on disk', () => {
+      const onDisk = readFileSync(workspacePath('tagging.txt'), 'utf8');
+      const tags = sidecar('tagging.txt')?.tags ?? [];
+      return tags.length >= 2 && tags.every((t) => [...onDisk].slice(t.start, t.end).join('') === t.text) && onDisk.includes('Срочно. ');
+    });
+  }
 
   it('moves a tag when a paragraph is typed above it, and writes the new offsets on save', async () => {
     const editor = await openNews('tagging.txt');
