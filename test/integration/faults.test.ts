@@ -186,6 +186,37 @@ describe('a sidecar changed in the moment its file opens', () => {
   });
 });
 
+describe('a news file outside the workspace folders', () => {
+  it('follows its sidecar when another tool changes it later', async function () {
+    this.timeout(30_000);
+    const folder = path.join(workspacePath(), '..', 'elsewhere');
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, 'talks.txt');
+    writeFileSync(file, TALKS);
+    try {
+      const uri = vscode.Uri.file(file);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const tagsOfTalks = async () => (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', uri)) ?? [];
+      await eventually('talks.txt to become russian-news', () => document.languageId === 'russian-news');
+      // Past the re-reads after loading: only a watcher can bring the change in now.
+      await new Promise((r) => setTimeout(r, 6500));
+      const words = 'обмен пленными';
+      const start = [...TALKS.slice(0, TALKS.indexOf(words))].length;
+      const id = '01KA0000000000000000000001';
+      writeFileSync(
+        `${file}.tags.yaml`,
+        `version: 1\ntext:\n  file: talks.txt\ntags:\n  - id: "${id}"\n    label: claim\n    start: ${start}\n    end: ${start + words.length}\n    text: "${words}"\n    before: ""\n    after: ""\n`,
+      );
+      const seen = await eventually('the tag another tool wrote', async () => (await tagsOfTalks()).find((t) => t.id === id), 8000);
+      assert.equal(document.getText().slice(seen.start, seen.end), words);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a 50 MB news file', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

@@ -78,6 +78,8 @@ export class TagService implements vscode.Disposable {
   /** The last few sidecar texts we wrote ourselves, per sidecar: their change events are ours. */
   private readonly ownWrites = new Map<string, string[]>();
   private readonly rechecks = new Set<NodeJS.Timeout>();
+  /** Watchers of single sidecars beside news files outside the workspace folders, by text URI. */
+  private readonly outsideWatchers = new Map<string, vscode.Disposable>();
 
   constructor(private readonly storage: vscode.Memento) {
     vscode.workspace.onDidOpenTextDocument((d) => void this.load(d), this, this.disposables);
@@ -162,6 +164,7 @@ export class TagService implements vscode.Disposable {
     this.takeHandOver(state, text);
     if (state.store) this.reportAnchoring(document, state.store.reanchor(text));
     this.states.set(document.uri.toString(), state);
+    this.watchOutside(document, sidecarUri);
     this.changed.fire(document);
     this.settle(document, conflicts);
     if (!document.isUntitled) this.recheckLater(state);
@@ -463,11 +466,28 @@ export class TagService implements vscode.Disposable {
     if (state?.store?.conflicts.length && !state.asking) this.settle(document, state.store.conflicts);
   }
 
+  /**
+   * The workspace watcher sees only the workspace folders: a news file opened from elsewhere gets a
+   * watcher of its own sidecar, for as long as it is open.
+   */
+  private watchOutside(document: vscode.TextDocument, sidecarUri: vscode.Uri): void {
+    const key = document.uri.toString();
+    if (this.outsideWatchers.has(key) || document.uri.scheme !== 'file' || vscode.workspace.getWorkspaceFolder(document.uri)) return;
+    const folder = sidecarUri.with({ path: sidecarUri.path.slice(0, sidecarUri.path.lastIndexOf('/')) || '/' });
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, baseName(sidecarUri.path)));
+    watcher.onDidChange((uri) => void this.onSidecarChanged(uri));
+    watcher.onDidCreate((uri) => void this.onSidecarChanged(uri));
+    watcher.onDidDelete((uri) => this.onSidecarDeleted(uri));
+    this.outsideWatchers.set(key, watcher);
+  }
+
   private onClosed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const state = this.states.get(key);
     // A plain-text twin of a news file closes when its language is switched: not ours to drop.
     if (!state || state.document !== document) return;
+    this.outsideWatchers.get(key)?.dispose();
+    this.outsideWatchers.delete(key);
     if (state.handedTo) {
       // Its tags are the saved file's now (see takeHandOver); the emptied buffer's are no one's.
       this.states.delete(key);
@@ -661,6 +681,7 @@ export class TagService implements vscode.Disposable {
       if (state?.store) void this.backupNow(state.document, state.store, state.document.getText());
     }
     for (const d of this.disposables) d.dispose();
+    for (const w of this.outsideWatchers.values()) w.dispose();
     this.diagnostics.dispose();
     this.changed.dispose();
   }
