@@ -589,7 +589,11 @@ class Analyzer {
   mediaAfter(verb: number, limit: number): NP | undefined {
     const toks = this.tokens;
     let k = verb + 1;
-    while (k < limit && ((toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k)) || (toks.mark(k - 1) === FULL_STOP && gluedBetweenWords(toks, k - 1)))) || isGuillemetOrStraight(toks.mark(k)) || this.masked(k) || (toks.mark(k) === FULL_STOP && gluedBetweenWords(toks, k)))) k++;
+    // Capitalised words and media names, their quotation marks, and the dot of `Lenta.ru`.
+    const glued = (i: number) => toks.mark(i) === FULL_STOP && gluedBetweenWords(toks, i);
+    const inName = (i: number) =>
+      (toks.isWord(i) && (toks.isCap(i) || isMedia(toks.low(i)) || glued(i - 1))) || isGuillemetOrStraight(toks.mark(i)) || this.masked(i) || glued(i);
+    while (k < limit && inName(k)) k++;
     // `Как сообщает «МК»`: the name may open with its quotation mark.
     const first = isGuillemetOrStraight(toks.mark(verb + 1)) && toks.isWord(verb + 2) ? verb + 2 : verb + 1;
     if (k === verb + 1 || !toks.isWord(first)) return undefined;
@@ -944,7 +948,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       k++;
     }
     // `«Политика с Ларри Кингом», как подчеркнула Симоньян, это …`: the name is the subject of a sentence that goes on.
-    const parentheticalAfter = !dashed && toks.is(k, 'как') && a.clauseEnd(k) < toks.count && toks.mark(a.clauseEnd(k)) === COMMA && toks.isWord(a.clauseEnd(k) + 1) && a.sentenceOf(a.clauseEnd(k) + 1) === a.sentenceOf(k);
+    const asEnd = toks.is(k, 'как') ? a.clauseEnd(k) : -1;
+    const parentheticalAfter = !dashed && asEnd >= 0 && toks.mark(asEnd) === COMMA && toks.isWord(asEnd + 1) && a.sentenceOf(asEnd + 1) === a.sentenceOf(k);
     if ((dashed || toks.mark(k - 1) === COMMA) && !parentheticalAfter) {
       const limit = Math.min(a.clauseEnd(k), toks.count);
       for (let v = k; v < limit && v < k + 4; v++) {
@@ -1620,7 +1625,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       }
       if (verb < 0) continue;
       const noun = SAYING_NOUNS.has(toks.low(verb));
-      const np = noun ? (/^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined) : a.subjectBefore(verb) ?? (isImpersonalVerb(toks.get(verb).low) ? undefined : a.speakerAfter(verb, k - 1));
+      let np: NP | undefined;
+      // `дал показания, что`: the giver speaks; `появилась информация о том, что`: no one named.
+      if (noun) np = /^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
+      else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1));
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
       // `…, что A, и что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
@@ -1677,7 +1685,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // `…, заявил X.` at the end of a sentence (`…, говорится:` announces words still to come).
     const turns = commas.slice(c0, c1);
     // `… Украины - сообщил прокурор.`: a dash before the verb turns the sentence as a comma does.
-    for (let k = s + 3; k < e - 1; k++) if (isDash(toks.mark(k)) && toks.isWord(k - 1) && a.inSpan[k] < 0 && a.speechVerbAt(k + 1) && toks.mark(k - 1) !== COMMA && toks.ends[k - 1] < toks.starts[k]) turns.push(k);
+    for (let k = s + 3; k < e - 1; k++) {
+      const spacedDash = isDash(toks.mark(k)) && toks.isWord(k - 1) && toks.ends[k - 1] < toks.starts[k];
+      if (spacedDash && a.inSpan[k] < 0 && a.speechVerbAt(k + 1)) turns.push(k);
+    }
     turns.sort((x, y) => y - x);
     for (let c = 0; c < turns.length && turns[c] > s + 1 && toks.mark(e - 1) !== 0x3a; c++) {
       const k = turns[c];
