@@ -159,63 +159,66 @@ describe('a sidecar changed in the moment its file opens', () => {
   // raises no file event. Files outside the workspace folder raise none ever: the same gap made
   // deterministic. Without the second look at the sidecar after loading, the tag never shows.
   it('shows the tag written meanwhile, though no file event tells of it', async () => {
-    const folder = path.join(workspacePath(), '..', 'outside-the-workspace');
-    mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, 'talks.txt');
-    writeFileSync(file, TALKS);
-    try {
-      const uri = vscode.Uri.file(file);
-      const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(document);
-      const tagsOfTalks = async () => (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', uri)) ?? [];
-      await eventually('talks.txt to become russian-news', () => document.languageId === 'russian-news');
-      assert.deepEqual(await tagsOfTalks(), [], 'loaded, with no sidecar yet');
-      const words = 'обмен пленными';
-      const start = [...TALKS.slice(0, TALKS.indexOf(words))].length;
-      const id = '01KA0000000000000000000000';
-      writeFileSync(
-        `${file}.tags.yaml`,
-        `version: 1\ntext:\n  file: talks.txt\ntags:\n  - id: "${id}"\n    label: claim\n    start: ${start}\n    end: ${start + words.length}\n    text: "${words}"\n    before: ""\n    after: ""\n`,
-      );
-      const seen = await eventually('the tag written in the moment after loading', async () => (await tagsOfTalks()).find((t) => t.id === id), 8000);
-      assert.equal(document.getText().slice(seen.start, seen.end), words);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      rmSync(folder, { recursive: true, force: true });
-    }
+    await withTalksOutside('outside-the-workspace', async (talks) => {
+      assert.deepEqual(await talks.tags(), [], 'loaded, with no sidecar yet');
+      const id = talks.writeClaim('01KA0000000000000000000000');
+      const seen = await eventually('the tag written in the moment after loading', async () => (await talks.tags()).find((t) => t.id === id), 8000);
+      assert.equal(talks.document.getText().slice(seen.start, seen.end), CLAIMED);
+    });
   });
 });
 
 describe('a news file outside the workspace folders', () => {
   it('follows its sidecar when another tool changes it later', async function () {
     this.timeout(30_000);
-    const folder = path.join(workspacePath(), '..', 'elsewhere');
-    mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, 'talks.txt');
-    writeFileSync(file, TALKS);
-    try {
-      const uri = vscode.Uri.file(file);
-      const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(document);
-      const tagsOfTalks = async () => (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', uri)) ?? [];
-      await eventually('talks.txt to become russian-news', () => document.languageId === 'russian-news');
+    await withTalksOutside('elsewhere', async (talks) => {
       // Past the re-reads after loading: only a watcher can bring the change in now.
       await new Promise((r) => setTimeout(r, 6500));
-      const words = 'обмен пленными';
-      const start = [...TALKS.slice(0, TALKS.indexOf(words))].length;
-      const id = '01KA0000000000000000000001';
-      writeFileSync(
-        `${file}.tags.yaml`,
-        `version: 1\ntext:\n  file: talks.txt\ntags:\n  - id: "${id}"\n    label: claim\n    start: ${start}\n    end: ${start + words.length}\n    text: "${words}"\n    before: ""\n    after: ""\n`,
-      );
-      const seen = await eventually('the tag another tool wrote', async () => (await tagsOfTalks()).find((t) => t.id === id), 8000);
-      assert.equal(document.getText().slice(seen.start, seen.end), words);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      rmSync(folder, { recursive: true, force: true });
-    }
+      const id = talks.writeClaim('01KA0000000000000000000001');
+      const seen = await eventually('the tag another tool wrote', async () => (await talks.tags()).find((t) => t.id === id), 8000);
+      assert.equal(talks.document.getText().slice(seen.start, seen.end), CLAIMED);
+    });
   });
 });
+
+/** The words another tool tags in talks.txt. */
+const CLAIMED = 'обмен пленными';
+
+/**
+ * Opens talks.txt in a folder beside the workspace (outside its folders, where the workspace
+ * watcher sees nothing) and removes it afterwards. `writeClaim` writes a sidecar with one tag on
+ * `CLAIMED`, as another tool would.
+ */
+async function withTalksOutside(
+  folderName: string,
+  body: (talks: { document: vscode.TextDocument; tags: () => Promise<TagLike[]>; writeClaim: (id: string) => string }) => Promise<void>,
+): Promise<void> {
+  const folder = path.join(workspacePath(), '..', folderName);
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, 'talks.txt');
+  writeFileSync(file, TALKS);
+  try {
+    const uri = vscode.Uri.file(file);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await eventually('talks.txt to become russian-news', () => document.languageId === 'russian-news');
+    const start = [...TALKS.slice(0, TALKS.indexOf(CLAIMED))].length;
+    await body({
+      document,
+      tags: async () => (await vscode.commands.executeCommand<TagLike[]>('diplomaticAnnotator.internal.tagsOf', uri)) ?? [],
+      writeClaim: (id) => {
+        writeFileSync(
+          `${file}.tags.yaml`,
+          `version: 1\ntext:\n  file: talks.txt\ntags:\n  - id: "${id}"\n    label: claim\n    start: ${start}\n    end: ${start + CLAIMED.length}\n    text: "${CLAIMED}"\n    before: ""\n    after: ""\n`,
+        );
+        return id;
+      },
+    });
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 describe('a 50 MB news file', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
