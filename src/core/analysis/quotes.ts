@@ -151,6 +151,7 @@ const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const COMMA = 0x2c;
 const HYPHEN = 0x2d;
 const FULL_STOP = 0x2e;
+const APOSTROPHE = 0x27;
 function isDash(c: number): boolean {
   return c === 0x2014 || c === 0x2013 || c === HYPHEN || c === 0x2015 || c === 0x2212;
 }
@@ -1377,25 +1378,45 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
   }
 }
 
+/** Nouns that announce a wording after a colon: `с формулировкой:`, `табличка с надписью:`, `изложил своё кредо:`. */
+const WORDING_NOUN = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи])/;
+
 /** The paragraph after the colon at token p, as direct speech, when it reads as words said. */
 function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: number[], takenEnd: number[]): void {
   const toks = a.tokens;
   // The colon's line: some words of prose, not a heading such as `Читайте также:`.
   let lineStart = p;
   let words = 0;
-  while (lineStart > 0 && !toks.isBreak(lineStart - 1)) if (toks.isWord(--lineStart)) words++;
+  let wordingNoun = false;
+  while (lineStart > 0 && !toks.isBreak(lineStart - 1)) {
+    if (!toks.isWord(--lineStart)) continue;
+    words++;
+    if (p - lineStart <= 8 && WORDING_NOUN.test(toks.low(lineStart))) wordingNoun = true;
+  }
   if (words < 2) return;
-  let first = p + 1;
-  while (first < toks.count && toks.isBreak(first)) first++;
-  let end = first;
-  while (end < toks.count && !toks.isBreak(end)) end++;
+  let lead = p + 1;
+  while (lead < toks.count && toks.isBreak(lead)) lead++;
+  // Wiki italics (`''Около 12 часов …''`) around the words are part of the quotation.
+  let first = lead;
+  while (first < lead + 2 && toks.mark(first) === APOSTROPHE) first++;
+  let end = paragraphEnd(toks, first);
+  // `Уважаемая Татьяна Васильевна,` on a line of its own: the letter goes on in the next paragraph.
+  if (toks.mark(end - 1) === COMMA && end - first <= 8) {
+    let next = end;
+    while (next < toks.count && toks.isBreak(next)) next++;
+    if (next - end <= 2 && next < toks.count) end = paragraphEnd(toks, next);
+  }
   // Three line breaks or more: the quoted block was lost (an embed stripped from the page).
-  if (first - p > 3 || end - first < 4 || a.inSpan[first] >= 0 || a.opensSpan(first) >= 0) return;
+  if (lead - p > 3 || end - first < 4 || a.inSpan[first] >= 0 || a.opensSpan(first) >= 0) return;
   const m = toks.mark(first);
   // Dialogue, list items and quoted words are found elsewhere or are no speech.
   if (m >= 0 && m !== 0x2026) return;
-  if (toks.isWord(first) && !toks.isCap(first) && !/^[0-9]/.test(toks.textOf(first))) return;
-  const lastMark = toks.mark(end - 1);
+  const verb = a.speechVerbBefore(p);
+  // `сообщил депутату во время встречи:` / `хотел бы Вам предложить …`: after a speech verb the words may open in lower case.
+  if (verb < 0 && toks.isWord(first) && !toks.isCap(first) && !/^[0-9]/.test(toks.textOf(first))) return;
+  let last = end - 1;
+  while (last > first && toks.mark(last) === APOSTROPHE) last--;
+  const lastMark = toks.mark(last);
   if (lastMark === 0x3a || lastMark === 0x3b) return;
   let paragraphWords = 0;
   let firstPerson = false;
@@ -1405,13 +1426,29 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
     if (!firstPerson && toks.mayBe(k, FIRST_PERSON_KEYS) && FIRST_PERSON.has(toks.low(k))) firstPerson = true;
   }
   if (paragraphWords < 4 || (!isSentenceEnd(lastMark) && paragraphWords < 8)) return;
-  const start = toks.starts[first];
+  if (verb < 0 && !firstPerson && !wordingNoun) return;
+  const start = toks.starts[lead];
   const stop = toks.ends[end - 1];
-  // A quote found already that overlaps the paragraph: one starting before its end and ending after its start.
-  if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) return;
-  const verb = a.speechVerbBefore(p);
-  if (verb < 0 && !firstPerson) return;
+  // Quotes found already inside the paragraph (`как говорится, «се ля ви»`) are part of these words;
+  // one that reaches outside it, or is introduced by its own colon, means this is no single quotation.
+  if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) {
+    const inside: FoundQuote[] = [];
+    for (const q of found) {
+      if (q.start >= stop || q.end <= start) continue;
+      const open = tokenAt(toks, q.start);
+      if (q.start < start || q.end > stop || toks.mark(open - 1) === 0x3a) return;
+      inside.push(q);
+    }
+    for (const q of inside) q.absorbed = true;
+  }
   found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np: a.subjectBefore(p), oblique: false } });
+}
+
+/** The token after the last one of the paragraph that token i is in. */
+function paragraphEnd(toks: Tokens, i: number): number {
+  let end = i;
+  while (end < toks.count && !toks.isBreak(end)) end++;
+  return end;
 }
 
 /** How many of the sorted numbers are below x. */
