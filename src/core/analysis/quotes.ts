@@ -722,6 +722,8 @@ class Analyzer {
   /** `назвал`, `охарактеризовала`, `сочли` up to four words before the token at i, with the object between. */
   followsNamingVerb(i: number): boolean {
     const toks = this.tokens;
+    // `признал его виновным в «…»`: what follows a preposition is no name given to anything.
+    if (PREPOSITIONS.has(toks.low(i - 1))) return false;
     for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       words++;
@@ -1286,8 +1288,11 @@ const REPORT_NOUNS = new Set([
 ]);
 /** The nouns of `по словам`, `по информации` …: who follows them is the source. */
 const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информации', 'данным', 'оценке', ...REPORT_NOUNS]);
-/** Verbs of calling something by a word: `назвал его «…»`. (`называют` of no one in particular gives a nickname.) */
-const NAMING_VERBS = new Set(['назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав', 'сочли', 'счел', 'сочла']);
+/** Verbs of calling something by a word: `назвал его «…»`. (`называют`, `называли` of no one in particular give a nickname.) */
+const NAMING_VERBS = new Set([
+  'назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'называет', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав',
+  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали', 'объявлены', 'объявлен', 'объявлена', 'объявил', 'объявила', 'объявили', 'признал', 'признала', 'признали',
+]);
 /** Words that say a sentence reports what someone said, besides the speech verbs. */
 const SPEECH_CUES = new Set([
   ...NAMING_VERBS, 'называет', 'называло', 'выразился', 'выразилась', 'выразились', 'внимание',
@@ -1504,7 +1509,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
   };
   const inSpeech = (k: number) => a.inSpan[k] >= 0 && speechSpan.has(a.inSpan[k]);
   const directAt = new Map<number, FoundQuote>(direct.map((q) => [q.start, q]));
-  const add = (from: number, to: number, attribution: Attribution) => {
+  const add = (from: number, to: number, attribution: Attribution, direct = false) => {
     // Trim punctuation and the sentence-final mark.
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
@@ -1545,7 +1550,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     if (covered(start, end)) return;
     // A direct quote after `что` that runs to the end was already taken.
     if (takenAfterThat(start, end)) return;
-    found.push({ start, end, direct: false, attribution });
+    found.push({ start, end, direct, attribution });
   };
   const sentences = a.sentenceStarts;
   const commas = a.commas;
@@ -1749,10 +1754,26 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let words = 0;
       for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
       if (words < 2) break;
-      add(s, k, { np, verb: v, oblique: false });
+      // `Там его видение … – все я это чувствую — сказала Визбор.`: words set off by a typeset dash,
+      // with no comma, are direct speech whose quotation marks were lost, from the start of their
+      // paragraph (a hyphen typed for a dash, `… Украины - сообщил прокурор`, is a press release's report).
+      const dashed = (toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013) && toks.mark(k - 1) !== COMMA;
+      add(dashed ? speechParagraphStart(a, s) : s, k, { np, verb: v, oblique: false }, dashed);
       break;
     }
   }
+}
+
+/**
+ * Where the unmarked words that end at sentence s began: the start of its paragraph, unless an
+ * earlier sentence of the paragraph reports speech of its own or holds a quotation.
+ */
+function speechParagraphStart(a: Analyzer, s: number): number {
+  const toks = a.tokens;
+  let from = s;
+  while (from > 0 && !toks.isBreak(from - 1)) from--;
+  for (let k = from; k < s; k++) if (a.inSpan[k] >= 0 || (toks.isWord(k) && a.speechVerbAt(k))) return s;
+  return from;
 }
 
 /** Marks that open (`«"„(`) and close (`»"“)`) what indirect speech may start or end with. */
