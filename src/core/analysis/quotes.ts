@@ -883,6 +883,22 @@ function lowerCaseWords(inner: string, min: number): boolean {
   return at >= 0 && inner[at] !== inner[at].toUpperCase() && countUpTo(LETTER_WORDS, inner, min) >= min;
 }
 
+/** Infinitives in -ти that are not nouns' forms (`власти`, `части` are). */
+const INFINITIVES_IN_TI = new Set(['идти', 'прийти', 'уйти', 'найти', 'войти', 'выйти', 'перейти', 'пройти', 'дойти', 'нести', 'вести', 'спасти', 'расти', 'произвести', 'привести', 'ввести', 'провести', 'обрести', 'перенести', 'принести', 'изобрести']);
+/** Nouns that end like an infinitive. */
+const NOUNS_IN_T = new Set(['путь', 'часть', 'власть', 'сеть', 'смерть', 'мать', 'знать', 'рать', 'ночь', 'дочь', 'помощь', 'мощь', 'речь', 'печь', 'вещь', 'честь', 'месть', 'лесть', 'пять', 'шесть', 'девять', 'десять', 'двадцать', 'тридцать', 'опять', 'печать', 'тетрадь', 'благодать']);
+
+/** The first or second word of the quoted words is an infinitive (`«поближе познакомиться с …»`). */
+function opensWithInfinitive(inner: string): boolean {
+  const words = inner.toLowerCase().match(/[а-яё]+/g);
+  if (!words) return false;
+  for (const w of words.slice(0, 2)) {
+    if (INFINITIVES_IN_TI.has(w)) return true;
+    if (w.length >= 4 && /(?:ть|ться|чь|чься)$/.test(w) && !/(?:ость|есть)$/.test(w) && !NOUNS_IN_T.has(w)) return true;
+  }
+  return false;
+}
+
 /** The quotation closed at `closeTok` ends its sentence (a list of titles goes on: `«…» (1988), «…»`). */
 function endsSentence(a: Analyzer, closeTok: number): boolean {
   const toks = a.tokens;
@@ -935,7 +951,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       continue;
     }
     // Names of laws, films and linked headlines are titles, not words anyone said.
-    if (isTitle(a, openTok, inner) || (joinsTitle(a, openTok, titleClose) && !/^\s*[,.]?\s*[—–-]/.test(text.slice(sp.close + 1, sp.close + 4)))) {
+    // `«Тук-тук! Кто там? Полиция» (1974)`: a year in brackets after the marks dates a work.
+    const dated = /^\s*\((?:1[89]|20)\d\d\)/.test(text.slice(sp.close + 1, sp.close + 12));
+    if (dated || isTitle(a, openTok, inner) || (joinsTitle(a, openTok, titleClose) && !/^\s*[,.]?\s*[—–-]/.test(text.slice(sp.close + 1, sp.close + 4)))) {
       titleClose = closeTok;
       continue;
     }
@@ -1028,7 +1046,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // Six words or more in lower case are someone's wording even with no speech verb in sight
     // (`необходимыми для «формирования в России информационного пространства …»`): titles are
     // capitalised and irony is brief.
-    const longFragment = !attribution && !parts && !afterName && lowerCaseWords(inner, 6);
+    // A verb's words quoted (`призван «укрепить престиж …»`, `намерены «проявлять уважение»`): titles
+    // and scare quotes are nouns, an infinitive in quotation marks is someone's phrase.
+    const longFragment = !attribution && !parts && !afterName && (lowerCaseWords(inner, 6) || (lowerCaseWords(inner, 2) && opensWithInfinitive(inner)));
     // `со словами «Да здравствует …»`: the noun says what follows was said.
     if (!attribution && !parts && toks.isWord(openTok - 1) && WORDS_NOUNS.has(toks.low(openTok - 1))) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
     // `назвал Маркса «величайшим мыслителем …», «учителем революции …»`: the list goes on.
@@ -1290,7 +1310,7 @@ const REPORT_NOUNS = new Set([
 const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информации', 'данным', 'оценке', ...REPORT_NOUNS]);
 /** Verbs of calling something by a word: `назвал его «…»`. (`называют`, `называли` of no one in particular give a nickname.) */
 const NAMING_VERBS = new Set([
-  'назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'называет', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав',
+  'назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'называет', 'называя', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав',
   'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали', 'объявлены', 'объявлен', 'объявлена', 'объявил', 'объявила', 'объявили', 'признал', 'признала', 'признали',
 ]);
 /** Words that say a sentence reports what someone said, besides the speech verbs. */
@@ -1610,6 +1630,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         const at = a.speechVerbAt(k + 1) ? k + 1 : k + 2;
         comma = findComma(a, at + 1, e);
         if (comma < 0) continue;
+        // `как полагают, …`: a belief of no one named is a guess, not a report.
+        if (comma === at + 1 && BELIEF_VERBS.has(toks.low(at))) continue;
         verb = at;
         np = a.speakerAfter(verb, comma) ?? a.mediaAfter(verb, comma) ?? a.plainNounAfter(verb, comma);
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
@@ -1739,6 +1761,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (isDash(toks.mark(v))) v++;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
       if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v)) || isGerund(toks.low(v))) continue;
+      // `…, сообщил о смерти рэпера …`: the verb has its own topic, so it reports nothing before it.
+      if ((toks.is(v + 1, 'о') || toks.is(v + 1, 'об')) && !toks.is(v + 2, 'этом')) continue;
       let clean = true;
       for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
@@ -1800,8 +1824,11 @@ const DISCOURSE_OPENERS = /^(?:кроме того|кроме этого|пом�
 /** `как ранее сообщало ИА REGNUM`: words of time between `как` and its verb. */
 const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позже', 'позднее', 'прежде', 'сегодня', 'вчера', 'недавно']);
 
-/** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что`. */
-const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'слухи', 'показания', 'заявление', 'сообщение', 'данные']);
+/** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
+const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'данные']);
+
+/** Verbs of belief in the plural of no one in particular: `как полагают`, `как считают`. */
+const BELIEF_VERBS = new Set(['полагают', 'считают', 'предполагают', 'думают']);
 
 /** Adverbs that stand before a verb without being who speaks: `сразу подтвердили`. */
 const ADVERBS = new Set(['сразу', 'тут', 'тогда', 'затем', 'потом', 'позже', 'позднее', 'вскоре', 'уже', 'еще', 'тоже', 'лишь', 'снова', 'вновь', 'вчера', 'сегодня', 'официально', 'публично', 'открыто', 'неоднократно', 'впервые', 'прямо', 'даже', 'все', 'всё', 'это', 'так', 'также', 'не', 'ни', 'же', 'только', 'сам', 'сама', 'сами']);
