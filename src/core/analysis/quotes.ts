@@ -530,7 +530,43 @@ class Analyzer {
       const near = k < verb ? this.subjectFrom(k, verb, false) : undefined;
       if (near) return near;
     }
-    return this.subjectFrom(s, verb, true);
+    return this.subjectFrom(s, verb, true) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : this.plainSubjectBefore(verb, s));
+  }
+
+  /**
+   * A common noun right before the verb and agreeing with it, as its subject: `В мае пара объявила`,
+   * `Девушки, в свою очередь, утверждают`, `Движение «Талибан» заявило` — when no name, role or body is there.
+   */
+  private plainSubjectBefore(verb: number, s: number): NP | undefined {
+    const toks = this.tokens;
+    let k = verb - 1;
+    while (k >= s && toks.isWord(k) && ADVERBS.has(toks.low(k))) k--;
+    // `, в свою очередь,`: a parenthesis of a few words between the subject and its verb.
+    if (k > s && toks.mark(k) === COMMA) {
+      let j = k - 1;
+      while (j > s && toks.isWord(j) && k - j <= 4) j--;
+      if (toks.mark(j) === COMMA && this.inSpan[j] < 0) k = j - 1;
+    }
+    const last = k;
+    // `Движение «Талибан»`: a name in quotation marks after the noun it names.
+    const named = k > s ? this.closesSpan(k) : -1;
+    if (named >= 0) {
+      const open = this.spanOpenTok[named];
+      if (open === undefined || open - 1 < s) return undefined;
+      k = open - 1;
+    }
+    if (this.inSpan[k] >= 0) return undefined;
+    if (k < s || !toks.isWord(k) || toks.isCap(k) !== (k === s)) return undefined;
+    const head = toks.low(k);
+    if (!nounAgrees(head, toks.low(verb)) || PRONOUNS.has(head) || isSpeechVerb(head) || /^[0-9]/.test(head)) return undefined;
+    let first = k;
+    while (first - 1 >= s && toks.isWord(first - 1) && this.inSpan[first - 1] < 0 && k - first < 2 && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(toks.low(first - 1))) first--;
+    // The noun opens its clause: the sentence's start, a comma, a conjunction, or after `В мае`.
+    const before = first - 1;
+    const opens = before < s || toks.mark(before) === COMMA || (toks.isWord(before) && /^(?:и|а|но|однако)$/.test(toks.low(before))) ||
+      (toks.isWord(before) && !PREPOSITIONS.has(toks.low(before)) && toks.isWord(before - 1) && PREPOSITIONS.has(toks.low(before - 1)));
+    if (!opens) return undefined;
+    return { first, last, form: 'role' };
   }
 
   private subjectFrom(s: number, verb: number, sentenceStart: boolean): NP | undefined {
@@ -633,8 +669,14 @@ class Analyzer {
   plainNounAfter(verb: number, limit: number): NP | undefined {
     const toks = this.tokens;
     if (limit - verb > 8) return undefined;
-    for (let k = verb + 1; k < limit; k++) if (!toks.isWord(k) || this.inSpan[k] >= 0 || isSpeechVerb(toks.low(k)) || toks.is(k, 'что')) return undefined;
+    for (let k = verb + 1; k < limit; k++) if (!toks.isWord(k) || (this.inSpan[k] >= 0 && !this.insideMarks) || isSpeechVerb(toks.low(k)) || toks.is(k, 'что')) return undefined;
     const plain = (k: number) => k > verb && !PREPOSITIONS.has(toks.low(k)) && !(k - 1 > verb && PREPOSITIONS.has(toks.low(k - 1))) && !/^[0-9]/.test(toks.textOf(k));
+    // `— писал инвестиционный управляющий в одной из книг`: the subject right after the verb, before the circumstances.
+    let run = verb + 1;
+    while (run < limit && isAddressee(toks.low(run))) run++;
+    const runStart = run;
+    while (run < limit && plain(run) && !PREPOSITIONS.has(toks.low(run))) run++;
+    if (run > runStart && run < limit && run - runStart <= 3 && PREPOSITIONS.has(toks.low(run))) return { first: runStart, last: run - 1, form: 'role' };
     if (limit - 1 <= verb || !plain(limit - 1)) return undefined;
     let first = limit - 1;
     while (limit - first < 3 && plain(first - 1)) first--;
@@ -881,6 +923,17 @@ const WORDS_NOUNS = new Set(['словами', 'слова', 'фразой', 'ф
 function lowerCaseWords(inner: string, min: number): boolean {
   const at = inner.search(/[A-Za-zА-Яа-яЁё]/);
   return at >= 0 && inner[at] !== inner[at].toUpperCase() && countUpTo(LETTER_WORDS, inner, min) >= min;
+}
+
+/** A noun in the nominative that can be the subject of the verb: `пара объявила`, `девушки утверждают`, `движение заявило`. */
+function nounAgrees(noun: string, verb: string): boolean {
+  if (noun.length < 3 || /(?:ом|ем|ам|ям|ами|ями|ах|ях|ой|ей|ую|юю|ого|его|ому|ему)$/.test(noun)) return false;
+  if (/(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return /[ыи]$/.test(noun);
+  if (/(?:ла|лась)$/.test(verb)) return /[аяь]$/.test(noun);
+  if (/(?:ло|лось)$/.test(verb)) return /(?:о|е)$/.test(noun);
+  if (/(?:л|лся)$/.test(verb)) return /[бвгджзклмнпрстфхцчшщй]$/.test(noun);
+  if (/(?:ет|ит|ется|ится)$/.test(verb)) return /[бвгджзклмнпрстфхцчшщйаяоеь]$/.test(noun);
+  return false;
 }
 
 /** Infinitives in -ти that are not nouns' forms (`власти`, `части` are). */
@@ -1242,7 +1295,7 @@ function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd
       const m = toks.mark(j);
       if ((m === COMMA || m === FULL_STOP) && isDash(toks.mark(j + 1))) {
         a.insideMarks = true;
-        const np = verb === v ? a.speakerAfter(verb, j) : a.parseNP(v, verb);
+        const np = verb === v ? a.speakerAfter(verb, j) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.plainNounAfter(verb, j)) : a.parseNP(v, verb);
         a.insideMarks = false;
         return { firstEnd: toks.mark(k) === COMMA ? toks.starts[k] : toks.ends[k], secondStart: toks.starts[j + 2], np, verb };
       }
