@@ -925,6 +925,15 @@ function lowerCaseWords(inner: string, min: number): boolean {
   return at >= 0 && inner[at] !== inner[at].toUpperCase() && countUpTo(LETTER_WORDS, inner, min) >= min;
 }
 
+/** `картину Архипа Куинджи «…»`, `полотно Репина «…»`: a work and its author's name before the marks. */
+function afterAuthor(a: Analyzer, openTok: number): boolean {
+  const toks = a.tokens;
+  let k = openTok - 1;
+  const last = k;
+  while (k >= 0 && last - k < 3 && toks.isWord(k) && toks.isCap(k) && a.inSpan[k] < 0 && !a.sentenceStarts.includes(k)) k--;
+  return k < last && toks.isWord(k) && isNameNoun(toks.low(k));
+}
+
 /** A noun in the nominative that can be the subject of the verb: `пара объявила`, `девушки утверждают`, `движение заявило`. */
 function nounAgrees(noun: string, verb: string): boolean {
   if (noun.length < 3 || /(?:ом|ем|ам|ям|ами|ями|ах|ях|ой|ей|ую|юю|ого|его|ому|ему)$/.test(noun)) return false;
@@ -997,7 +1006,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (openTok === undefined || closeTok === undefined) continue;
     const inner = text.slice(sp.open + 1, sp.close);
     const prev = toks.get(openTok - 1);
-    const afterName = prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text));
+    const afterName = (prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text))) || afterAuthor(a, openTok);
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
     if (afterName && short) {
       titleClose = closeTok;
@@ -1730,7 +1739,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let verb = -1;
       // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
       if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v))) verb = v;
-      for (let j = v, words = 0; verb < 0 && j >= s && words < 5; j--) {
+      for (let j = v, words = 0; verb < 0 && j >= s && words < 7; j--) {
         // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
         if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
         if (!toks.isWord(j) || inSpeech(j)) break;
@@ -1747,14 +1756,18 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (noun) np = /^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
       else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1));
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
-      // `…, что A, и что B` and `…, что A, и предположили, что B`: each clause on its own.
+      // `…, что A, и что B`, `…, что A, а также, что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
       for (let d = c + 1; d < c1; d++) {
         const j = commas[d];
-        if (!toks.is(j + 1, 'и') || inSpeech(j)) continue;
+        if (inSpeech(j)) continue;
+        let and = -1;
+        if (toks.is(j + 1, 'и')) and = j + 2;
+        else if (toks.is(j + 1, 'а') && toks.is(j + 2, 'также')) and = toks.mark(j + 3) === COMMA ? j + 4 : j + 3;
+        if (and < 0) continue;
         let that = -1;
-        if (toks.is(j + 2, 'что')) that = j + 2;
-        else if (a.speechVerbAt(j + 2) && toks.mark(j + 3) === COMMA && toks.is(j + 4, 'что')) that = j + 4;
+        if (toks.is(and, 'что')) that = and;
+        else if (a.speechVerbAt(and) && toks.mark(and + 1) === COMMA && toks.is(and + 2, 'что')) that = and + 2;
         if (that < 0) continue;
         add(from, j, attribution);
         from = that + 1;
