@@ -1596,6 +1596,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
+    // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
+    for (let k = from + 1; k < to; k++) {
+      if (toks.mark(k - 1) === 0x3a && speechSpan.has(a.opensSpan(k))) {
+        to = k - 1;
+        break;
+      }
+    }
     // A clause mostly made of quoted words is direct speech, found as such: `сообщил, что «…»`.
     // Words quoted inside the clause (`что марксизм «продвинул …» и сейчас …`) are part of it,
     // unless they run to its end after no more than a short subject (`что он «не боится …»`).
@@ -1742,6 +1749,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       for (let j = v, words = 0; verb < 0 && j >= s && words < 7; j--) {
         // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
         if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
+        // Wiki italics: `ответил в ''Twitter'', что`.
+        if (toks.mark(j) === APOSTROPHE) continue;
         if (!toks.isWord(j) || inSpeech(j)) break;
         words++;
         if (a.speechVerbAt(j)) {
