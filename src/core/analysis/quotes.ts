@@ -925,6 +925,27 @@ function lowerCaseWords(inner: string, min: number): boolean {
   return at >= 0 && inner[at] !== inner[at].toUpperCase() && countUpTo(LETTER_WORDS, inner, min) >= min;
 }
 
+/** `как «тихого и спокойного»` (but `известный как «…»` gives a nickname). */
+function characterises(toks: Tokens, openTok: number): boolean {
+  return toks.is(openTok - 1, 'как') && !/^(?:известн|именуем|так$|такие$|такой$|такая$|такое$)/.test(toks.low(openTok - 2));
+}
+
+/**
+ * `, что отсрочка «уместна».`: the quotation ends the reported sentence after a subject of three
+ * words or fewer (no verb among them: `что собирается подышать «…»` is a clause with a quoted part).
+ */
+function endsReportAfterShortSubject(a: Analyzer, openTok: number, closeTok: number): boolean {
+  const toks = a.tokens;
+  if (!endsSentence(a, closeTok) || PREPOSITIONS.has(toks.low(openTok - 1))) return false;
+  for (let k = openTok - 1, words = 0; k >= 0 && words <= 3; k--) {
+    if (!toks.isWord(k) || a.inSpan[k] >= 0) return false;
+    if (toks.is(k, 'что')) return words > 0 && (toks.mark(k - 1) === COMMA || a.speechVerbAt(k - 1)) && !toks.is(k - 2, 'напомним');
+    if (/(?:ть|ться|ла|ли|ло|ет|ит|ют|ят|ся|сь)$/.test(toks.low(k))) return false;
+    words++;
+  }
+  return false;
+}
+
 /** `картину Архипа Куинджи «…»`, `полотно Репина «…»`: a work and its author's name before the marks. */
 function afterAuthor(a: Analyzer, openTok: number): boolean {
   const toks = a.tokens;
@@ -1105,6 +1126,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok)) attribution = a.attributeInSentence(openTok);
+    // `характеризуют состояние как «удовлетворительное»`, `сказал, что отсрочка «уместна»`: a
+    // characterisation, or the whole of what was said after a short subject, is the speaker's word.
+    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && (characterises(toks, openTok) || endsReportAfterShortSubject(a, openTok, closeTok))) {
+      attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    }
     // Six words or more in lower case are someone's wording even with no speech verb in sight
     // (`необходимыми для «формирования в России информационного пространства …»`): titles are
     // capitalised and irony is brief.
