@@ -1429,14 +1429,29 @@ const LAW_NOUNS = /^(?:закон|законопроект|проект|фз|у�
 /** Words of a reference to an article of a code or law: `ст.`, `части`, `УК`, `КоАП`. */
 const LEGAL_REFERENCES = /^(?:ст|стать[а-я]*|ч|част[а-я]*|п|пункт[а-я]*|ук|упк|коап|гк|нк|тк|кодекс[а-я]*)$/;
 
+/** Nouns that a name of any length follows: `с диагнозом «…»`, `под заголовком «…»`. */
+const NAMING_NOUNS = /^(?:диагноз|специальност|заголовк|лозунг|девиз|хэштег|хештег|аббревиатур|названи)/;
+/** Words of awards, whose citations (`«за мужество …»`) are no one's speech. */
+const AWARD_WORDS = /^(?:преми|наград|награжд|орден|медал|благодарност|грамот|удостоен|вручен|присужд|лауреат|нобелевск)/;
+
 /** `закон «О …»`, `фильм «…»`, a headline inside a link `[http://… «…»]`. */
 function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
   const toks = a.tokens;
-  if (/^Об? [а-яё]/.test(inner)) {
+  // `с диагнозом «…»`, `под лозунгом «…»`, `по специальности «…»`: the noun says a name follows, however long.
+  if (toks.isWord(openTok - 1) && NAMING_NOUNS.test(toks.low(openTok - 1))) return true;
+  // `по делу о «мошенничестве …»`: the wording of a charge.
+  if (toks.is(openTok - 1, 'о') && /^(?:делу|дело|статье)$/.test(toks.low(openTok - 2))) return true;
+  // `Премия вручена «за значительный вклад …»`: an award's citation (unless a document is said to word it so).
+  if ((/^за [а-яё]/.test(inner) || (toks.is(openTok - 2, 'за') && toks.isWord(openTok - 1))) && !a.reportsSpeech(openTok)) {
+    const st = a.sentenceStartOf(openTok);
+    for (let k = st; k < openTok; k++) if (toks.isWord(k) && AWARD_WORDS.test(toks.low(k))) return true;
+  }
+  if (/^Об? [а-яёА-ЯЁ]/.test(inner)) {
     for (let k = openTok - 1; k >= 0 && k >= openTok - 6; k--) {
       if (toks.isBreak(k)) break;
       if (toks.isWord(k) && !/^[0-9]/.test(toks.textOf(k)) && !toks.is(k, 'n') && (LAW_NOUNS.test(toks.low(k)) || isNameNoun(toks.low(k)))) return true;
     }
+    if (!/^Об? [а-яё]/.test(inner)) return false;
     // `решение Совета … «Об угрозах …»`: words opening with `О`/`Об` and no sentence in them name
     // a document, unless a colon or a speech verb presents them as said.
     if (!/[.!?…]/.test(inner) && toks.mark(openTok - 1) !== 0x3a && !a.followsSpeechVerb(openTok)) return true;
@@ -1471,7 +1486,11 @@ function joinsTitle(a: Analyzer, openTok: number, titleClose: number): boolean {
 }
 
 /** First- and second-person words: a paragraph that has them after a colon is someone's words. */
-const FIRST_PERSON = new Set(['я', 'мы', 'меня', 'мне', 'нас', 'нам', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моим', 'наш', 'наша', 'наше', 'наши', 'нашей', 'нашего', 'вы', 'вас', 'вам']);
+const FIRST_PERSON = new Set([
+  'я', 'мы', 'меня', 'мне', 'мной', 'нас', 'нам', 'нами', 'мой', 'моя', 'мое', 'моё', 'мои', 'моего', 'моей', 'моим', 'мою', 'моих',
+  'наш', 'наша', 'наше', 'наши', 'нашей', 'нашего', 'нашим', 'нашу', 'наших', 'вы', 'вас', 'вам', 'вами',
+  'ваш', 'ваша', 'ваше', 'ваши', 'вашей', 'вашего', 'вашим', 'вашу', 'ваших',
+]);
 const FIRST_PERSON_KEYS = new KeySet(FIRST_PERSON);
 
 /**
@@ -1540,6 +1559,8 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
   }
   if (paragraphWords < 4 || (!isSentenceEnd(lastMark) && paragraphWords < 8)) return;
   if (verb < 0 && !firstPerson && !wordingNoun) return;
+  // A congratulation or a letter goes on over paragraphs that speak in the first or second person.
+  if (firstPerson) end = speechContinues(a, end);
   const start = toks.starts[lead];
   const stop = toks.ends[end - 1];
   // Quotes found already inside the paragraph (`как говорится, «се ля ви»`) are part of these words;
@@ -1555,6 +1576,29 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
     for (const q of inside) q.absorbed = true;
   }
   found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np: a.subjectBefore(p), oblique: false } });
+}
+
+/**
+ * The end of the last paragraph after `end` that goes on with the same words: one blank line away,
+ * no quotation marks and no speech verb of its own, and first- or second-person words in it.
+ */
+function speechContinues(a: Analyzer, end: number): number {
+  const toks = a.tokens;
+  for (let paragraphs = 0; paragraphs < 8; paragraphs++) {
+    let next = end;
+    while (next < toks.count && toks.isBreak(next)) next++;
+    if (next >= toks.count || next - end > 2 || !toks.isWord(next) || !toks.isCap(next)) break;
+    const nextEnd = paragraphEnd(toks, next);
+    let person = false;
+    let own = false;
+    for (let k = next; k < nextEnd && !own; k++) {
+      if (a.inSpan[k] >= 0 || a.opensSpan(k) >= 0 || (toks.isWord(k) && a.speechVerbAt(k))) own = true;
+      else if (toks.isWord(k) && toks.mayBe(k, FIRST_PERSON_KEYS) && FIRST_PERSON.has(toks.low(k))) person = true;
+    }
+    if (own || !person || !isSentenceEnd(toks.mark(nextEnd - 1))) break;
+    end = nextEnd;
+  }
+  return end;
 }
 
 /** The token after the last one of the paragraph that token i is in. */
