@@ -1575,7 +1575,10 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
     }
     for (const q of inside) q.absorbed = true;
   }
-  found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np: a.subjectBefore(p), oblique: false } });
+  // With no verb, the subject before the colon speaks only when the words are in the first person
+  // (`Указом награждены сотрудники с формулировкой:` — the decree words it, not those it names).
+  const np = firstPerson ? a.subjectBefore(p) : undefined;
+  found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np, oblique: false } });
 }
 
 /**
