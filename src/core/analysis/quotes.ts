@@ -556,17 +556,36 @@ class Analyzer {
       k = open - 1;
     }
     if (this.inSpan[k] >= 0) return undefined;
+    // `Многие считают`, `Несколько торговых сетей объявили`, `Большинство из них … заявили`: a
+    // quantity of people opening the clause.
+    const clauseStart = this.clauseStartOf(verb, s);
+    if (toks.isWord(clauseStart) && QUANTIFIERS.test(toks.low(clauseStart)) && verb - clauseStart <= 6) {
+      let end = clauseStart + 1;
+      while (end < verb && toks.isWord(end) && !/(?:ли|ла|ло|ют|ят|ет|ит)$/.test(toks.low(end))) end++;
+      return { first: clauseStart, last: end - 1, form: 'role' };
+    }
     if (k < s || !toks.isWord(k) || toks.isCap(k) !== (k === s)) return undefined;
     const head = toks.low(k);
     if (!nounAgrees(head, toks.low(verb)) || PRONOUNS.has(head) || isSpeechVerb(head) || /^[0-9]/.test(head)) return undefined;
     let first = k;
     while (first - 1 >= s && toks.isWord(first - 1) && this.inSpan[first - 1] < 0 && k - first < 2 && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(toks.low(first - 1))) first--;
-    // The noun opens its clause: the sentence's start, a comma, a conjunction, or after `В мае`.
+    // The noun opens its clause: the sentence's start, a comma, a conjunction, or after a phrase
+    // with a preposition (`В мае пара объявила`, `На вопрос следователя задержанный заявил`).
     const before = first - 1;
-    const opens = before < s || toks.mark(before) === COMMA || (toks.isWord(before) && /^(?:и|а|но|однако)$/.test(toks.low(before))) ||
-      (toks.isWord(before) && !PREPOSITIONS.has(toks.low(before)) && toks.isWord(before - 1) && PREPOSITIONS.has(toks.low(before - 1)));
+    let opens = before < s || toks.mark(before) === COMMA || (toks.isWord(before) && /^(?:и|а|но|однако)$/.test(toks.low(before)));
+    for (let j = before; !opens && j >= s && before - j < 3 && toks.isWord(j) && this.inSpan[j] < 0; j--) {
+      if (PREPOSITIONS.has(toks.low(j))) opens = j < before;
+    }
     if (!opens) return undefined;
     return { first, last, form: 'role' };
+  }
+
+  /** The first token of the clause of token i: after the last comma before it, or the sentence start s. */
+  private clauseStartOf(i: number, s: number): number {
+    const toks = this.tokens;
+    let k = i;
+    while (k > s && !(toks.mark(k - 1) === COMMA && this.inSpan[k - 1] < 0)) k--;
+    return k;
   }
 
   private subjectFrom(s: number, verb: number, sentenceStart: boolean): NP | undefined {
@@ -955,8 +974,17 @@ function afterAuthor(a: Analyzer, openTok: number): boolean {
   return k < last && toks.isWord(k) && isNameNoun(toks.low(k));
 }
 
-/** A noun in the nominative that can be the subject of the verb: `пара объявила`, `девушки утверждают`, `движение заявило`. */
+/** Words of quantity that open a clause about people: `Многие считают`, `Большинство из них заявили`. */
+const QUANTIFIERS = /^(?:многие|некоторые|другие|большинство|несколько|немало|ряд|часть|многих|некоторых)$/;
+
+/**
+ * A noun in the nominative that can be the subject of the verb: `пара объявила`, `девушки утверждают`,
+ * `движение заявило`, and adjectives used as nouns (`задержанный заявил`, `пострадавшая рассказала`).
+ */
 function nounAgrees(noun: string, verb: string): boolean {
+  if (/(?:ый|ий|ой)$/.test(noun) && /(?:л|лся)$/.test(verb)) return true;
+  if (/(?:ая|яя)$/.test(noun) && /(?:ла|лась)$/.test(verb)) return true;
+  if (/(?:ые|ие)$/.test(noun) && /(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return true;
   if (noun.length < 3 || /(?:ом|ем|ам|ям|ами|ями|ах|ях|ой|ей|ую|юю|ого|его|ому|ему)$/.test(noun)) return false;
   if (/(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return /[ыи]$/.test(noun);
   if (/(?:ла|лась)$/.test(verb)) return /[аяь]$/.test(noun);
@@ -1520,10 +1548,14 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
   let lineStart = p;
   let words = 0;
   let wordingNoun = false;
+  let citation = false;
   while (lineStart > 0 && !toks.isBreak(lineStart - 1)) {
     if (!toks.isWord(--lineStart)) continue;
     words++;
-    if (p - lineStart <= 8 && WORDING_NOUN.test(toks.low(lineStart))) wordingNoun = true;
+    if (p - lineStart <= 8 && WORDING_NOUN.test(toks.low(lineStart))) {
+      wordingNoun = true;
+      if (toks.low(lineStart).startsWith('формулировк')) citation = true;
+    }
   }
   if (words < 2) return;
   let lead = p + 1;
@@ -1575,9 +1607,9 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
     }
     for (const q of inside) q.absorbed = true;
   }
-  // With no verb, the subject before the colon speaks only when the words are in the first person
-  // (`Указом награждены сотрудники с формулировкой:` — the decree words it, not those it names).
-  const np = firstPerson ? a.subjectBefore(p) : undefined;
+  // With no verb, the subject before the colon speaks (`Ширвиндт изложил своё кредо:`), except of an
+  // award's wording (`Указом награждены сотрудники с формулировкой:` — the decree words it, not those it names).
+  const np = firstPerson || !citation ? a.subjectBefore(p) : undefined;
   found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np, oblique: false } });
 }
 
