@@ -520,6 +520,14 @@ class Analyzer {
   subjectBefore(verb: number): NP | undefined {
     const toks = this.tokens;
     const s = this.sentenceStartOf(verb);
+    // `В комментариях СМИ он подчёркивал`, `На своей странице ВКонтакте он сообщает`: a pronoun
+    // right before the verb is its subject, whatever names the circumstances before it hold.
+    let near = verb - 1;
+    while (near > s && toks.isWord(near) && ADVERBS.has(toks.low(near))) near--;
+    if (near > s && toks.isWord(near) && this.inSpan[near] < 0) {
+      const g = PRONOUNS.get(toks.low(near));
+      if (g && toks.isWord(near - 1) && !PREPOSITIONS.has(toks.low(near - 1))) return { first: near, last: near, form: 'pronoun', gender: g };
+    }
     // The clause of the verb first (`…, однако врачи надеются`), then the whole sentence
     // (`Лавров, выступая на форуме, заявил`).
     let clause = verb;
@@ -1213,6 +1221,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   for (let i = found.length - 1; i >= 0; i--) if (found[i].absorbed) found.splice(i, 1);
 
   // 4. Speakers, resolved in document order.
+  for (const q of found) if (q.attribution?.np) q.attribution.np = cleanSpeakerPhrase(toks, q.attribution.np);
   found.sort((x, y) => x.start - y.start);
   const speakerAt = new Map<string, { ann: SpeakerAnnotation; np: NP }>();
   const refs: { q: FoundQuote; key?: string }[] = [];
@@ -1641,6 +1650,18 @@ function paragraphEnd(toks: Tokens, i: number): number {
   let end = i;
   while (end < toks.count && !toks.isBreak(end)) end++;
   return end;
+}
+
+/** Nouns of compound prepositions (`в ответ на`, `в ходе`, `в связи с`): never who speaks. */
+const COMPOUND_PREPOSITION_NOUNS = new Set(['ответ', 'ходе', 'связи', 'результате', 'течение', 'рамках', 'отличие', 'силу', 'качестве', 'целях']);
+
+/** A speaker phrase without a preposition left hanging at its end (`заявлении на`) or a compound preposition's noun (`ответ на`). */
+function cleanSpeakerPhrase(toks: Tokens, np: NP): NP | undefined {
+  if (toks.isWord(np.first) && COMPOUND_PREPOSITION_NOUNS.has(toks.low(np.first)) && (toks.is(np.first - 1, 'в') || toks.is(np.first - 1, 'во'))) return undefined;
+  let last = np.last;
+  while (last > np.first && toks.isWord(last) && PREPOSITIONS.has(toks.low(last))) last--;
+  if (toks.isWord(last) && PREPOSITIONS.has(toks.low(last))) return undefined;
+  return last === np.last ? np : { ...np, last };
 }
 
 /** How many of the sorted numbers are below x. */
