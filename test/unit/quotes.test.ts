@@ -389,4 +389,53 @@ describe('quotes and speakers', () => {
       ['«Одна из них — полёт»', 'Симони'],
     ]);
   });
+  it('takes a paragraph after a colon as said when it opens in lower case after a verb, follows `с формулировкой:`, or holds a quotation of its own', () => {
+    const text = 'Президент сообщил губернатору во время встречи:\nхотел бы предложить вам возглавить министерство.\n\nУказом отмечены сотрудники с формулировкой:\nЗа большой вклад в развитие сотрудничества.\n\nИсточник сказал:\nВсе гадают, почему встреча отложена. Но, как говорится, «всему своё время».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [
+      ['хотел бы предложить вам возглавить министерство.', true, 'Президент'],
+      ['За большой вклад в развитие сотрудничества.', true, undefined],
+      ['Все гадают, почему встреча отложена. Но, как говорится, «всему своё время».', true, 'Источник'],
+    ]);
+  });
+  it('runs a letter after a colon over its paragraphs in the second person, and stops at narration', () => {
+    const text = 'Посол направил телеграмму вдове:\n\nУважаемая Анна Петровна,\n\nпримите мои соболезнования. Ваш муж служил нашей стране.\n\nМы сохраним память о нём.\n\nПохороны пройдут в пятницу.';
+    const { quotes } = analyse(text);
+    assert.deepEqual(quotes.map((q) => q.text), ['Уважаемая Анна Петровна,\n\nпримите мои соболезнования. Ваш муж служил нашей стране.\n\nМы сохраним память о нём.']);
+  });
+  it('reads unmarked words closed by an em dash and a speech verb as direct speech from the paragraph start', () => {
+    const text = 'В его книгах для меня – вся эпоха. Там его характер – я всё это чувствую — сказала внучка писателя.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['В его книгах для меня – вся эпоха. Там его характер – я всё это чувствую', true, 'внучка писателя']]);
+  });
+  it('quotes infinitives, characterisations after `как` and a short reported sentence in marks, but not titles, diagnoses or award citations', () => {
+    const text = 'Стороны намерены лишь «наблюдать за ходом переговоров». Врачи характеризуют состояние как «стабильное». Судья сказал, что отсрочка «оправданна». ' +
+      'В программе — фильм «Стой! Кто идёт?» (1974). Раненого доставили с диагнозом «перелом основания черепа и ушибы». Орден вручён «за большой вклад в укрепление дружбы между народами». Музей купил картину Архипа Куинджи «Закат. Крым».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [
+      ['«наблюдать за ходом переговоров»', undefined],
+      ['«стабильное»', 'Врачи'],
+      ['«оправданна»', 'Судья'],
+    ]);
+  });
+  it('splits `, а также, что` and a colon inside a reported clause into their own quotes', () => {
+    const text = 'Премьер отметил, что считает соглашение историческим, а также, что правительство «благодарно партнёрам». Депутат заявил, что готов обратиться в суд: «Закон нарушает права».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [
+      ['считает соглашение историческим', false, 'Премьер'],
+      ['«благодарно партнёрам»', true, 'Премьер'],
+      ['готов обратиться в суд', false, 'Депутат'],
+      ['«Закон нарушает права»', true, 'Депутат'],
+    ]);
+  });
+  it('finds common nouns, quantities and pronouns as subjects, and never a compound preposition', () => {
+    const text = 'В мае делегация объявила, что переговоры возобновятся. Многие считают, что сроки сорвутся. Движение «Хезболла» заявило 3 марта, что не признаёт перемирия. ' +
+      'В интервью CNN он подчеркнул, что уйдёт в отставку. «Это был трудный путь, — рассказала посланница. — Но я не жалею». В ответ на это министр сообщил: «Решение принято».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => speakerOf(q)?.text), ['делегация', 'Многие', 'Движение «Хезболла»', 'он', 'посланница', 'посланница', 'министр']);
+  });
+  it('finds no report in rumours, `выяснилось`, `как полагают` or `сообщил о …`', () => {
+    const text = 'Появились слухи, что посол уходит. Позднее выяснилось, что съёмки закончились. Посол, как полагают, покинет страну. Переговоры сорваны, сообщил о провале источник.';
+    assert.deepEqual(analyse(text).quotes.map((q) => q.text), []);
+  });
 });

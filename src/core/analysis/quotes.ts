@@ -610,6 +610,12 @@ class Analyzer {
         continue;
       }
       const low = toks.low(k);
+      // `В ответ на это министр сообщил`: a compound preposition and its object are circumstances.
+      if ((low === 'в' || low === 'во') && toks.isWord(k + 1) && COMPOUND_PREPOSITION_NOUNS.has(toks.low(k + 1))) continue;
+      if (COMPOUND_PREPOSITION_NOUNS.has(low) && (toks.is(k - 1, 'в') || toks.is(k - 1, 'во'))) {
+        if (toks.isWord(k + 1) && PREPOSITIONS.has(toks.low(k + 1))) k += 2;
+        continue;
+      }
       const doc = this.documentAfter(k);
       if (doc >= 0) {
         // `В заявлении МИД говорится`: the body named after the document, else the document itself.
