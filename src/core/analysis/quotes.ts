@@ -984,7 +984,7 @@ function afterAuthor(a: Analyzer, openTok: number): boolean {
   const toks = a.tokens;
   let k = openTok - 1;
   const last = k;
-  while (k >= 0 && last - k < 3 && toks.isWord(k) && toks.isCap(k) && a.inSpan[k] < 0 && !a.sentenceStarts.includes(k)) k--;
+  while (k >= 0 && last - k < 3 && toks.isWord(k) && toks.isCap(k) && a.inSpan[k] < 0 && a.sentenceStartOf(k) !== k) k--;
   return k < last && toks.isWord(k) && isNameNoun(toks.low(k));
 }
 
@@ -1544,12 +1544,13 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
   const toks = a.tokens;
   const taken = found.map((q) => q.start).sort((x, y) => x - y);
   const takenEnd = found.map((q) => q.end).sort((x, y) => x - y);
+  const byStart = found.slice().sort((x, y) => x.start - y.start);
   // Few lines end in a colon: find them in the text, then the colon's token by binary search.
   const COLON_AT_LINE_END = /:[ \t\u00a0\r]*\n/g;
   while (COLON_AT_LINE_END.test(a.text)) {
     const p = tokenAt(toks, COLON_AT_LINE_END.lastIndex - 1) - 1;
     if (toks.mark(p) !== 0x3a || !toks.isBreak(p + 1) || a.inSpan[p] >= 0) continue;
-    colonParagraph(a, found, p, taken, takenEnd);
+    colonParagraph(a, found, p, taken, takenEnd, byStart);
   }
 }
 
@@ -1557,7 +1558,7 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
 const WORDING_NOUN = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи])/;
 
 /** The paragraph after the colon at token p, as direct speech, when it reads as words said. */
-function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: number[], takenEnd: number[]): void {
+function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: number[], takenEnd: number[], byStart: FoundQuote[]): void {
   const toks = a.tokens;
   // The colon's line: some words of prose, not a heading such as `Читайте также:`.
   let lineStart = p;
@@ -1614,8 +1615,10 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
   // one that reaches outside it, or is introduced by its own colon, means this is no single quotation.
   if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) {
     const inside: FoundQuote[] = [];
-    for (const q of found) {
-      if (q.start >= stop || q.end <= start) continue;
+    // Quotes start in order in byStart; one starting before the paragraph and reaching into it spoils it.
+    for (let i = Math.max(0, countBelow(taken, start) - 1); i < byStart.length && byStart[i].start < stop; i++) {
+      const q = byStart[i];
+      if (q.end <= start) continue;
       const open = tokenAt(toks, q.start);
       if (q.start < start || q.end > stop || toks.mark(open - 1) === 0x3a) return;
       inside.push(q);
