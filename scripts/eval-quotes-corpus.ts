@@ -3,8 +3,10 @@
 // test/fixtures/corpus-quotes/nerel-dev.quotes.json. The gold file holds only ids, hashes and offsets,
 // never corpus text, so the corpus itself must be present to run this.
 //
-//   npm run eval:quotes:corpus -- [CORPUS.json] [--gold GOLD.json | --all] [--verbose]
+//   npm run eval:quotes:corpus -- [CORPUS.json | TEXTS-FOLDER] [--gold GOLD.json | --all] [--verbose]
 //   (--all scores every gold set in test/fixtures/corpus-quotes, one line each, then all together)
+//   (TEXTS-FOLDER: a folder of ID.txt files, searched recursively, such as a checkout of NEREL
+//   (github.com/nerel-ds/NEREL) for the sets in test/fixtures/corpus-quotes/nerel-more/)
 //   (builds into out/scripts and runs from there)
 //
 // Matching is the rule of scripts/eval-quotes.ts, replicated here because that script exports no
@@ -13,7 +15,7 @@
 // most one gold quote, gold taken in document order. Direct F1 counts a gold direct quote found as
 // indirect as a miss, and an indirect one found as direct as a false positive, as that script does.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../src/core/analysis/analyze';
 import type { QuoteAnnotation, SpeakerAnnotation } from '../src/core/analysis/types';
@@ -104,8 +106,7 @@ function main(): void {
       process.exit(2);
     }
   }
-  const corpus = JSON.parse(readFileSync(args.corpus, 'utf8')) as { docs: { id: string; text: string }[] };
-  const texts = new Map(corpus.docs.map((d) => [d.id, d.text]));
+  const texts = readTexts(args.corpus);
   if (!args.all) {
     const gold = JSON.parse(readFileSync(args.gold, 'utf8')) as { docs: GoldDoc[] };
     evaluate(texts, gold.docs, `quotes on ${args.corpus}`, args.verbose);
@@ -127,6 +128,24 @@ function main(): void {
   for (const line of lines) console.log(line);
   console.log();
   evaluate(texts, union, `all ${files.length} sets`, args.verbose);
+}
+
+/** The texts by document id: from a corpus JSON file, or from the ID.txt files in a folder and the folders in it. */
+function readTexts(corpus: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (!statSync(corpus).isDirectory()) {
+    for (const d of (JSON.parse(readFileSync(corpus, 'utf8')) as { docs: { id: string; text: string }[] }).docs) texts.set(d.id, d.text);
+    return texts;
+  }
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (entry.name.endsWith('.txt')) texts.set(entry.name.slice(0, -4), readFileSync(file, 'utf8'));
+    }
+  };
+  visit(corpus);
+  return texts;
 }
 
 /** Scores the analyzer on the gold documents; prints the table (and, verbose, each finding) when `print`. */
