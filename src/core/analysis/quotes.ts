@@ -760,6 +760,12 @@ class Analyzer {
     return undefined;
   }
 
+  /** A comma outside quotation marks between tokens from (inclusive) and to (exclusive). */
+  commaBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.tokens.mark(k) === COMMA && this.inSpan[k] < 0) return true;
+    return false;
+  }
+
   /** The last speech verb of the sentence before token p (outside quotation marks), or -1. */
   speechVerbBefore(p: number): number {
     const st = this.sentenceStartOf(p);
@@ -802,7 +808,7 @@ class Analyzer {
     for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       words++;
-      if (NAMING_VERBS.has(toks.low(k))) return true;
+      if (NAMING_VERBS.has(toks.low(k)) || PASSIVE_NAMING.has(toks.low(k))) return true;
     }
     return false;
   }
@@ -1140,7 +1146,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
               attribution = { np: { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) }, oblique: true };
               break;
             }
+            // `Как сообщает X, «…»` — but not a quotation further on in the words it reports
+            // (`Как сообщает NEWSru.com, отчисляют Canon, «Юнитрейд», Casio`).
             if (toks.is(v, 'как') && a.speechVerbAt(v + 1)) {
+              if (a.commaBetween(v + 1, p)) break;
               attribution = { np: a.speakerAfter(v + 1, p), verb: v + 1, oblique: false };
               break;
             }
@@ -1167,7 +1176,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
-    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok)) attribution = a.attributeInSentence(openTok);
+    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
     // `характеризуют состояние как «удовлетворительное»`, `сказал, что отсрочка «уместна»`: a
     // characterisation, or the whole of what was said after a short subject, is the speaker's word.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && (characterises(toks, openTok) || endsReportAfterShortSubject(a, openTok, closeTok))) {
@@ -1442,8 +1451,10 @@ const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информац�
 /** Verbs of calling something by a word: `назвал его «…»`. (`называют`, `называли` of no one in particular give a nickname.) */
 const NAMING_VERBS = new Set([
   'назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'называет', 'называя', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав',
-  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали', 'объявлены', 'объявлен', 'объявлена', 'объявил', 'объявила', 'объявили', 'признал', 'признала', 'признали',
+  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали', 'объявил', 'объявила', 'объявили', 'признал', 'признала', 'признали',
 ]);
+/** `были объявлены «предателями»`: passive naming, which says nothing else of the sentence's speech. */
+const PASSIVE_NAMING = new Set(['объявлены', 'объявлен', 'объявлена', 'признаны', 'признан', 'признана']);
 /** Words that say a sentence reports what someone said, besides the speech verbs. */
 const SPEECH_CUES = new Set([
   ...NAMING_VERBS, 'называет', 'называло', 'выразился', 'выразилась', 'выразились', 'внимание',
