@@ -438,4 +438,9 @@ describe('quotes and speakers', () => {
     const text = 'Появились слухи, что посол уходит. Позднее выяснилось, что съёмки закончились. Посол, как полагают, покинет страну. Переговоры сорваны, сообщил о провале источник.';
     assert.deepEqual(analyse(text).quotes.map((q) => q.text), []);
   });
+  it('takes capitalised words inside a sentence for a title, unless a noun calls them words or they go on a list of quotations', () => {
+    const text = 'Корректировке подвергнутся «Правила применения оборудования связи. Редакция вторая». В сети он оставил сообщение из трёх слов «Его больше нет…» Толпа вышла с криками «Слава нашим героям!» и «Мир нашей стране!».';
+    const { quotes } = analyse(text);
+    assert.deepEqual(quotes.map((q) => q.text), ['«Его больше нет…»', '«Слава нашим героям!»', '«Мир нашей стране!»']);
+  });
 });

@@ -1068,6 +1068,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   let titleClose = -1;
   /** The last words quoted inside a sentence, which a list may continue. */
   let lastFragment: { closeTok: number; attribution: Attribution } | undefined;
+  /** The last quotation taken as speech, which a list (`«…» и «…»`) may continue. */
+  let lastSpeech: { closeTok: number; attribution?: Attribution } | undefined;
   for (let s = 0; s < spans.length; s++) {
     const sp = spans[s];
     const openTok = a.spanOpenTok[s];
@@ -1192,7 +1194,15 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (!attribution && !parts && toks.isWord(openTok - 1) && WORDS_NOUNS.has(toks.low(openTok - 1))) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
     // `назвал Маркса «величайшим мыслителем …», «учителем революции …»`: the list goes on.
     if (!attribution && !parts && lastFragment && lowerCaseWords(inner, 2) && joinsTitle(a, openTok, lastFragment.closeTok)) attribution = lastFragment.attribution;
-    const speech = attribution !== undefined || parts !== undefined || longFragment || (!afterName && looksLikeSpeech(inner));
+    // Capitalised words with no one saying them, inside a sentence (`фильмы «Тук-тук! Кто там?»`,
+    // `подвергнутся «Правила применения …»`), are a title; standing on their own they are speech.
+    // Unless a noun before them says they are words (`сообщение из трёх слов «…»`, `с формулировкой «…»`)
+    // or they go on a list of quotations (`с криками «…» и «…»`).
+    const saysWords = toks.isWord(openTok - 1) && SAYS_WORDS.test(toks.low(openTok - 1));
+    const listed = lastSpeech !== undefined && joinsTitle(a, openTok, lastSpeech.closeTok);
+    if (!attribution && !parts && listed && looksLikeSpeech(inner)) attribution = lastSpeech!.attribution;
+    const midSentence = toks.isWord(openTok - 1) && !toks.isBreak(openTok - 1) && a.sentenceStartOf(openTok) !== openTok && !saysWords;
+    const speech = attribution !== undefined || parts !== undefined || longFragment || (!afterName && !midSentence && looksLikeSpeech(inner));
     if (!speech) {
       // A name or title: a quotation joined to it by `,` or `и` is the next one of a list.
       titleClose = closeTok;
@@ -1209,6 +1219,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const p = openTok - 1;
     const inline = toks.isWord(p) && !toks.isBreak(p);
     lastFragment = inline && attribution ? { closeTok, attribution } : undefined;
+    lastSpeech = { closeTok, attribution };
     found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution, inline });
     // `«…», — сказал он, — «…»`: the second quote shares the speaker.
     if (attribution && attributedAfter >= 0) {
@@ -1564,6 +1575,9 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
     colonParagraph(a, found, p, taken, takenEnd, byStart);
   }
 }
+
+/** Nouns that say quoted words are words someone wrote or said: `сообщение «…»`, `мнение «…»`, `из трёх слов «…»`. */
+const SAYS_WORDS = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]|сообщени|слов|мнени|вопрос|фраз|реплик|крик|призыв)/;
 
 /** Nouns that announce a wording after a colon: `с формулировкой:`, `табличка с надписью:`, `изложил своё кредо:`. */
 const WORDING_NOUN = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи])/;
