@@ -760,6 +760,12 @@ class Analyzer {
     return undefined;
   }
 
+  /** The press (`в прессе`, `в СМИ`) is named among tokens from (inclusive) to (exclusive). */
+  mentionsPress(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.tokens.isWord(k) && /^(?:прессе|прессу|печати|сми)$/.test(this.tokens.low(k))) return true;
+    return false;
+  }
+
   /** A comma outside quotation marks between tokens from (inclusive) and to (exclusive). */
   commaBetween(from: number, to: number): boolean {
     for (let k = from; k < to; k++) if (this.tokens.mark(k) === COMMA && this.inSpan[k] < 0) return true;
@@ -1455,7 +1461,7 @@ function findDialogue(a: Analyzer, found: FoundQuote[]): void {
 /** `по сообщениям X`, `по утверждениям X`, `согласно заявлению X`: reported speech like `по словам X`. */
 const REPORT_NOUNS = new Set([
   'сообщению', 'сообщениям', 'утверждению', 'утверждениям', 'признанию', 'заверениям', 'заверению', 'заявлению', 'заявлениям', 'свидетельствам', 'свидетельству',
-  'сведениям', 'оценкам', 'версии', 'подсчетам', 'убеждению',
+  'оценкам', 'версии', 'подсчетам', 'убеждению',
 ]);
 /** The nouns of `по словам`, `по информации` …: who follows them is the source. */
 const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информации', 'данным', 'оценке', ...REPORT_NOUNS]);
@@ -1921,9 +1927,15 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (verb < 0) continue;
       const noun = SAYING_NOUNS.has(toks.low(verb));
       let np: NP | undefined;
-      // `дал показания, что`: the giver speaks; `появилась информация о том, что`: no one named.
-      if (noun) np = /^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
+      // `дал показания, что`: the giver speaks; `подтвердил информацию о том, что`: who confirms it.
+      // `появилась информация о том, что`: a rumour, unless the press is named as where it appeared.
+      if (noun && /^(?:информаци|сведени)/.test(toks.low(verb))) {
+        if (a.speechVerbAt(verb - 1)) np = a.subjectBefore(verb - 1);
+        else if (!a.mentionsPress(s, e)) continue;
+      } else if (noun) np = /^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
       else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1));
+      // `Его подозревают в том, что …`: an accusation by no one named is a charge, not words reported.
+      if (!np && !noun && ACCUSATION.test(toks.low(verb))) continue;
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
       // `…, что A, и что B`, `…, что A, а также, что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
@@ -2061,6 +2073,9 @@ const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позж
 
 /** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
 const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'данные']);
+
+/** Verbs of accusing: reported speech only when someone is named as accusing. */
+const ACCUSATION = /^(?:обвин|подозрева)/;
 
 /** Verbs of belief in the plural of no one in particular: `как полагают`, `как считают`. */
 const BELIEF_VERBS = new Set(['полагают', 'считают', 'предполагают', 'думают']);
