@@ -1968,7 +1968,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           break;
         }
         const next = d + 1 < c1 ? commas[d + 1] : -1;
-        if (next > j + 1 && next - j <= 5 && toks.is(next + 1, 'что')) {
+        // `…, но власти надеются, что …`: what a conjunction joins goes on being reported.
+        if (next > j + 1 && next - j <= 5 && toks.is(next + 1, 'что') && !/^(?:но|а|и)$/.test(toks.low(j + 1))) {
           let verb = false;
           for (let x = j + 1; x < next; x++) if (a.speechVerbAt(x)) verb = true;
           if (verb) {
