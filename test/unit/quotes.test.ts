@@ -443,4 +443,9 @@ describe('quotes and speakers', () => {
     const { quotes } = analyse(text);
     assert.deepEqual(quotes.map((q) => q.text), ['«Его больше нет…»', '«Слава нашим героям!»', '«Мир нашей стране!»']);
   });
+  it('takes any past-tense verb after `», —` as the author\'s words, but not after a title set off by dashes', () => {
+    const text = '«Многое изменилось за эти годы», — улыбнулся посол. Первая книга автора — «Дорога домой» — увидела свет в 1990 году.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [['«Многое изменилось за эти годы»', 'посол']]);
+  });
 });
