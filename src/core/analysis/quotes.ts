@@ -1590,7 +1590,7 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
 const SAYS_WORDS = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]|сообщени|слов|мнени|вопрос|фраз|реплик|крик|призыв)/;
 
 /** Nouns that announce a wording after a colon: `с формулировкой:`, `табличка с надписью:`, `изложил своё кредо:`. */
-const WORDING_NOUN = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи])/;
+const WORDING_NOUN = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]|текст)/;
 
 /** The paragraph after the colon at token p, as direct speech, when it reads as words said. */
 function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: number[], takenEnd: number[], byStart: FoundQuote[]): void {
