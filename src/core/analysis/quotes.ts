@@ -306,7 +306,13 @@ class Analyzer {
 
   /** A speech verb at i (`заявил`, `отметила`). */
   speechVerbAt(i: number): boolean {
-    return this.tokens.mayBe(i, SPEECH_VERB_KEYS) && isSpeechVerb(this.tokens.low(i));
+    const toks = this.tokens;
+    if (toks.is(i, 'указано')) {
+      // `В документе указано, что`, `в котором указано`: a text's wording; `на визитках было указано` is not.
+      for (let k = i - 1; k >= 0 && k >= i - 4 && toks.isWord(k); k--) if (isDocumentNoun(toks.low(k)) || /^(?:котором|которой|нём|ней)$/.test(toks.low(k))) return true;
+      return false;
+    }
+    return toks.mayBe(i, SPEECH_VERB_KEYS) && isSpeechVerb(toks.low(i));
   }
 
   /** A role head noun at i (`министр`, `главы`). */
@@ -548,7 +554,8 @@ class Analyzer {
   private plainSubjectBefore(verb: number, s: number): NP | undefined {
     const toks = this.tokens;
     let k = verb - 1;
-    while (k >= s && toks.isWord(k) && ADVERBS.has(toks.low(k))) k--;
+    // Adverbs between subject and verb: `юбиляр скромно признаётся`.
+    while (k > s && toks.isWord(k) && (ADVERBS.has(toks.low(k)) || (/[а-яё]{4,}о$/.test(toks.low(k)) && !toks.isCap(k)))) k--;
     // `, в свою очередь,`: a parenthesis of a few words between the subject and its verb.
     if (k > s && toks.mark(k) === COMMA) {
       let j = k - 1;
@@ -573,8 +580,17 @@ class Analyzer {
       return { first: clauseStart, last: end - 1, form: 'role' };
     }
     if (k < s || !toks.isWord(k) || toks.isCap(k) !== (k === s)) return undefined;
+    // `новый глава столичной полиции сказала`, `сайт талибов заявил`: the head before a genitive tail.
+    const verbLow = toks.low(verb);
+    for (let h = k; h >= s && k - h <= 3 && toks.isWord(h) && this.inSpan[h] < 0; h--) {
+      if (nounAgrees(toks.low(h), verbLow) && (h === s || !toks.isCap(h) || h === k)) {
+        k = h;
+        break;
+      }
+      if (!/(?:ов|ев|ей|ий|ых|их|ого|его|ой|ии|ы|а|я|и)$/.test(toks.low(h)) || toks.isCap(h) !== (h === s)) return undefined;
+    }
     const head = toks.low(k);
-    if (!nounAgrees(head, toks.low(verb)) || PRONOUNS.has(head) || isSpeechVerb(head) || /^[0-9]/.test(head)) return undefined;
+    if (!nounAgrees(head, verbLow) || PRONOUNS.has(head) || isSpeechVerb(head) || /^[0-9]/.test(head)) return undefined;
     let first = k;
     while (first - 1 >= s && toks.isWord(first - 1) && this.inSpan[first - 1] < 0 && k - first < 2 && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(toks.low(first - 1))) first--;
     // The noun opens its clause: the sentence's start, a comma, a conjunction, or after a phrase
@@ -1015,7 +1031,7 @@ function nounAgrees(noun: string, verb: string): boolean {
   if (/(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return /[ыи]$/.test(noun);
   if (/(?:ла|лась)$/.test(verb)) return /[аяь]$/.test(noun);
   if (/(?:ло|лось)$/.test(verb)) return /(?:о|е)$/.test(noun);
-  if (/(?:л|лся)$/.test(verb)) return /[бвгджзклмнпрстфхцчшщй]$/.test(noun);
+  if (/(?:л|лся)$/.test(verb)) return /[бвгджзклмнпрстфхцчшщйь]$/.test(noun) && !/(?:ов|ев)$/.test(noun);
   if (/(?:ет|ит|ется|ится)$/.test(verb)) return /[бвгджзклмнпрстфхцчшщйаяоеь]$/.test(noun);
   return false;
 }
