@@ -448,4 +448,13 @@ describe('quotes and speakers', () => {
     const { quotes, speakerOf } = analyse(text);
     assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [['«Многое изменилось за эти годы»', 'посол']]);
   });
+  it('takes unmarked words after `говорится:` or a speech verb on the same line as said, and reads `говорится` as no gerund', () => {
+    const text = 'В сообщении союза говорится: Причиной смерти стала остановка сердца.\nМинистр ответил журналистам: Переговоры пройдут в Женеве в марте.\nПосол уехал, говорится в сообщении посольства.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [
+      ['Причиной смерти стала остановка сердца.', true, 'сообщении союза'],
+      ['Переговоры пройдут в Женеве в марте.', true, 'Министр'],
+      ['Посол уехал', false, 'посольства'],
+    ]);
+  });
 });

@@ -1600,6 +1600,29 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
     if (toks.mark(p) !== 0x3a || !toks.isBreak(p + 1) || a.inSpan[p] >= 0) continue;
     colonParagraph(a, found, p, taken, takenEnd, byStart);
   }
+  // On the same line: `В сообщении говорится: Причиной смерти стала …`, `констатировал: Чехия …` —
+  // the rest of the paragraph, when a speech verb ends the words before the colon.
+  const SAME_LINE = /[а-яё]: (?=[А-ЯЁ])/g;
+  while (SAME_LINE.test(a.text)) {
+    const p = tokenAt(toks, SAME_LINE.lastIndex - 2);
+    if (toks.mark(p) !== 0x3a || a.inSpan[p] >= 0) continue;
+    let v = p - 1;
+    if (toks.isWord(v) && isAddressee(toks.low(v))) v--;
+    if (!toks.isWord(v) || !a.speechVerbAt(v) || isGerund(toks.low(v))) continue;
+    const first = p + 1;
+    const end = paragraphEnd(toks, first);
+    let words = 0;
+    let marked = false;
+    for (let k = first; k < end; k++) {
+      if (toks.isWord(k)) words++;
+      else if (a.inSpan[k] >= 0 || a.opensSpan(k) >= 0 || toks.mark(k) === 0x3a) marked = true;
+    }
+    if (marked || words < 4 || !isSentenceEnd(toks.mark(end - 1))) continue;
+    const start = toks.starts[first];
+    const stop = toks.ends[end - 1];
+    if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) continue;
+    found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: a.attributeBeforeColon(v, p) });
+  }
 }
 
 /** Nouns that say quoted words are words someone wrote or said: `сообщение «…»`, `мнение «…»`, `из трёх слов «…»`. */

@@ -318,7 +318,8 @@ export function isClauseOnlyVerb(low: string): boolean {
 }
 /** A gerund (`заявив`, `заявляя`) tells how the clause's own subject spoke, not who said the words before it. */
 export function isGerund(low: string): boolean {
-  return /[вя]$/.test(low);
+  // `заявив`, `отмечая` — but not the reflexive `говорится`, `сообщается`, which end in я too.
+  return /[вя]$/.test(low) && !low.endsWith('ся');
 }
 /** Gender or number the verb agrees with: заявила → f, заявил → m, заявили → plural. */
 export function verbGender(low: string): 'm' | 'f' | 'pl' | undefined {
