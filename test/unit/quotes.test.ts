@@ -457,4 +457,8 @@ describe('quotes and speakers', () => {
       ['Посол уехал', false, 'посольства'],
     ]);
   });
+  it('takes what is shouted or chanted for a quote, however short', () => {
+    const { quotes, speakerOf } = analyse('Перед стрельбой нападавший выкрикнул «Аллах акбар». Толпа скандировала «Позор!».');
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [['«Аллах акбар»', 'нападавший'], ['«Позор!»', 'Толпа']]);
+  });
 });

@@ -592,7 +592,8 @@ class Analyzer {
     const head = toks.low(k);
     if (!nounAgrees(head, verbLow) || PRONOUNS.has(head) || isSpeechVerb(head) || /^[0-9]/.test(head)) return undefined;
     let first = k;
-    while (first - 1 >= s && toks.isWord(first - 1) && this.inSpan[first - 1] < 0 && k - first < 2 && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(toks.low(first - 1))) first--;
+    // Adjectives before the noun (`японские СМИ`), but not a preposition's object (`Перед стрельбой нападавший`).
+    while (first - 1 >= s && toks.isWord(first - 1) && this.inSpan[first - 1] < 0 && k - first < 2 && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(toks.low(first - 1)) && !PREPOSITIONS.has(toks.low(first - 2))) first--;
     // The noun opens its clause: the sentence's start, a comma, a conjunction, or after a phrase
     // with a preposition (`В мае пара объявила`, `На вопрос следователя задержанный заявил`).
     const before = first - 1;
@@ -1205,6 +1206,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    // `Шекатт выкрикнул «Аллах акбар»`, `он кричал «…»`: what is shouted is said, however short.
+    if (!attribution && !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1))) {
+      attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
+    }
     // `характеризуют состояние как «удовлетворительное»`, `сказал, что отсрочка «уместна»`: a
     // characterisation, or the whole of what was said after a short subject, is the speaker's word.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && (characterises(toks, openTok) || endsReportAfterShortSubject(a, openTok, closeTok))) {
@@ -2117,6 +2122,9 @@ const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позж
 
 /** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
 const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'данные']);
+
+/** Verbs of shouting and chanting, whose object in quotation marks is what was shouted. */
+const SHOUTING = /^(?:крича|кричи|выкрикн|выкрикива|прокрича|закрича|воскликн|восклица|скандир|произн[её]с|произнос)/;
 
 /** A past-tense verb: `улыбнулся`, `развела`, `раскрыли`. */
 const PAST_TENSE = /^[а-яё]{3,}(?:[иеуы]л|[аяиеуы](?:ла|ли|лся|лась|лись))$/;
