@@ -461,4 +461,9 @@ describe('quotes and speakers', () => {
     const { quotes, speakerOf } = analyse('Перед стрельбой нападавший выкрикнул «Аллах акбар». Толпа скандировала «Позор!».');
     assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [['«Аллах акбар»', 'нападавший'], ['«Позор!»', 'Толпа']]);
   });
+  it('keeps the speaker of `«…», — и добавил, что «…»` and never takes a quotation said before a dash for a subject', () => {
+    const text = 'Пресс-секретарь президента Дмитрий Песков сказал, что поводов нет. «Это незначительное увеличение», — и добавил, что «машины были закуплены давно».';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => speakerOf(q)?.name), ['Дмитрий Песков', 'Дмитрий Песков', 'Дмитрий Песков']);
+  });
 });

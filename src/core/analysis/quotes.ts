@@ -620,7 +620,9 @@ class Analyzer {
       if (!toks.isWord(k)) {
         const sp = this.opensSpan(k);
         // `«Известия» уверены`: a name in quotation marks; words said (`«Я имею три цели», сказал`) are no subject.
-        if (sp >= 0 && (k === s || toks.mark(k - 1) === COMMA) && countUpTo(NON_SPACE_RUNS, this.text.slice(this.spans[sp].open + 1, this.spans[sp].close), 5) <= 3) {
+        const close = this.spanCloseTok[sp];
+        const saidBefore = close !== undefined && isDash(toks.mark(close + (toks.mark(close + 1) === COMMA ? 2 : 1)));
+        if (sp >= 0 && !saidBefore && (k === s || toks.mark(k - 1) === COMMA) && countUpTo(NON_SPACE_RUNS, this.text.slice(this.spans[sp].open + 1, this.spans[sp].close), 5) <= 3) {
           const np = this.parseNP(k, verb);
           if (np) return np;
         }
@@ -861,7 +863,9 @@ class Analyzer {
       if (verb < 0 || k < i) if (this.speechVerbAt(k) || (toks.mayBe(k, SPEECH_CUE_KEYS) && SPEECH_CUES.has(toks.low(k)))) verb = k;
     }
     if (verb < 0) return undefined;
-    const np = this.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : this.speakerAfter(verb, this.clauseEnd(verb + 1)));
+    // `«…», — и добавил, что «…»`: no subject of its own; the one who spoke before goes on.
+    const goesOn = toks.is(verb - 1, 'и') && isDash(toks.mark(verb - 2)) ? previousSpeaker(this, verb) : undefined;
+    const np = goesOn ?? this.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : this.speakerAfter(verb, this.clauseEnd(verb + 1)));
     return { np, verb, oblique: false };
   }
 
@@ -1135,7 +1139,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         // (Not a title set off by dashes: `картина автора — «Человек-слон» — увидела свет`.)
         const mannerVerb = dashed && v === k && toks.isWord(v) && !toks.isCap(v) && PAST_TENSE.test(toks.low(v)) && a.inSpan[v] < 0 && !isDash(toks.mark(openTok - 1));
         if ((a.speechVerbAt(v) || mannerVerb) && !isClauseOnlyVerb(toks.get(v).low)) {
-          const np = v === k ? a.speakerAfter(v, limit) : a.parseNP(k, v);
+          // `«…», — и добавил, что …`: the speaker of the quotation just before goes on.
+          const goesOn = v === k + 1 && toks.is(k, 'и') ? previousSpeaker(a, openTok) : undefined;
+          const np = v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v);
           const impersonal = isImpersonalVerb(toks.low(v));
           // `», — признался спортсмен`, `», — с улыбкой вздохнул преподаватель`: a plain noun when no name or role is there.
           attribution = { np: np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? a.plainNounAfter(v, limit)), verb: v, oblique: false };
@@ -1195,7 +1201,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       const st = a.sentenceStartOf(openTok);
       while (p >= st && !(a.speechVerbAt(p))) p--;
       if (p < st) continue;
-      attribution = { np: a.subjectBefore(p) ?? a.speakerAfter(p, openTok - 2), verb: p, oblique: false };
+      // `«…», — и добавил, что «…»`: no subject of its own; the speaker goes on.
+      const goesOn = toks.is(p - 1, 'и') && isDash(toks.mark(p - 2)) ? previousSpeaker(a, p) : undefined;
+      attribution = { np: goesOn ?? a.subjectBefore(p) ?? a.speakerAfter(p, openTok - 2), verb: p, oblique: false };
     }
     // Author's words inside the marks: `«…, — сказал он, — …»` gives two parts.
     const parts = splitAround(a, openTok, closeTok);
@@ -2122,6 +2130,14 @@ const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позж
 
 /** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
 const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'данные']);
+
+/** Who spoke last before the sentence of token i: the subject of the previous sentence's speech verb. */
+function previousSpeaker(a: Analyzer, i: number): NP | undefined {
+  const s = a.sentenceStartOf(i);
+  if (s <= 0) return undefined;
+  const verb = a.speechVerbBefore(s - 1);
+  return verb >= 0 ? a.subjectBefore(verb) : undefined;
+}
 
 /** Verbs of shouting and chanting, whose object in quotation marks is what was shouted. */
 const SHOUTING = /^(?:крича|кричи|выкрикн|выкрикива|прокрича|закрича|воскликн|восклица|скандир|произн[её]с|произнос)/;
