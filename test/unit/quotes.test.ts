@@ -466,4 +466,12 @@ describe('quotes and speakers', () => {
     const { quotes, speakerOf } = analyse(text);
     assert.deepEqual(quotes.map((q) => speakerOf(q)?.name), ['Дмитрий Песков', 'Дмитрий Песков', 'Дмитрий Песков']);
   });
+  it('gives a gerund\'s report the main clause\'s speaker, and reads `…, говорится:` as announcing words to come', () => {
+    const text = 'Нападавший был убит, сообщили правоохранители, добавив, что операция заняла час.\nВ поздравлении, в частности, говорится:\nВаш путь в искусстве стал примером для многих.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [
+      ['операция заняла час', 'правоохранители'],
+      ['Ваш путь в искусстве стал примером для многих.', 'поздравлении'],
+    ]);
+  });
 });

@@ -779,6 +779,21 @@ class Analyzer {
     return undefined;
   }
 
+  /**
+   * Who speaks in the main clause before a gerund (`…, сообщили правоохранители, добавив, что`): the
+   * subject of the sentence's last finite speech verb before it, before or after that verb.
+   */
+  mainClauseSpeaker(gerund: number): NP | undefined {
+    const toks = this.tokens;
+    const s = this.sentenceStartOf(gerund);
+    for (let v = gerund - 1; v >= s; v--) {
+      if (!toks.isWord(v) || this.inSpan[v] >= 0 || !this.speechVerbAt(v) || isGerund(toks.low(v))) continue;
+      const limit = this.clauseEnd(v + 1);
+      return this.subjectBefore(v) ?? this.speakerAfter(v, limit) ?? this.mediaAfter(v, limit) ?? this.plainNounAfter(v, limit);
+    }
+    return undefined;
+  }
+
   /** The press (`в прессе`, `в СМИ`) is named among tokens from (inclusive) to (exclusive). */
   mentionsPress(from: number, to: number): boolean {
     for (let k = from; k < to; k++) if (this.tokens.isWord(k) && /^(?:прессе|прессу|печати|сми)$/.test(this.tokens.low(k))) return true;
@@ -1989,7 +2004,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (a.speechVerbAt(verb - 1)) np = a.subjectBefore(verb - 1);
         else if (!a.mentionsPress(s, e)) continue;
       } else if (noun) np = /^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
-      else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1));
+      else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1)) ?? (isGerund(toks.low(verb)) ? a.mainClauseSpeaker(verb) : undefined);
       // `Его подозревают в том, что …`: an accusation by no one named is a charge, not words reported.
       if (!np && !noun && ACCUSATION.test(toks.low(verb))) continue;
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
@@ -2065,8 +2080,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (isDash(toks.mark(v))) v++;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
       if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v)) || isGerund(toks.low(v))) continue;
-      // `…, сообщил о смерти рэпера …`: the verb has its own topic, so it reports nothing before it.
+      // `…, сообщил о смерти рэпера …`: the verb has its own topic, so it reports nothing before it;
+      // `В поздравлении, в частности, говорится:` announces words still to come.
       if ((toks.is(v + 1, 'о') || toks.is(v + 1, 'об')) && !toks.is(v + 2, 'этом')) continue;
+      if (toks.mark(v + 1) === 0x3a) continue;
       let clean = true;
       for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
