@@ -97,6 +97,15 @@ async function main(): Promise<void> {
   const ratio = fiveMs / tokenMs;
   row('analysis / tokenization', ratio.toFixed(2), '<= 1');
 
+  // Shapes that once made the analysis quadratic: one paragraph of dash-attributed sentences, one
+  // sentence of reports joined by commas, quotations after `как` with no sentence end at all.
+  const worst = [
+    'Там было темно и холодно — сказала Мария. ',
+    'Он сказал, что ',
+    'как «тихого человека» и ',
+  ].map((unit) => analysisMs(sized(unit.repeat(Math.ceil(MB / Buffer.byteLength(unit))), MB), 3));
+  row('analysis, 1 MB of one paragraph / one sentence / no sentence end', worst.map((ms) => `${ms.toFixed(0)} ms`).join(' / '), 'linear');
+
   const growth = [0.1, 1, 5].map((mb) => (mb === 5 ? fiveMs : analysisMs(sized(base, mb * MB), 5)));
   row('analysis at 0.1 / 1 / 5 MB', growth.map((g) => `${g.toFixed(1)} ms`).join(' / '), 'linear');
 

@@ -308,8 +308,16 @@ class Analyzer {
   speechVerbAt(i: number): boolean {
     const toks = this.tokens;
     if (toks.is(i, 'указано')) {
-      // `В документе указано, что`, `в котором указано`: a text's wording; `на визитках было указано` is not.
-      for (let k = i - 1; k >= 0 && k >= i - 4 && toks.isWord(k); k--) if (isDocumentNoun(toks.low(k)) || /^(?:котором|которой|нём|ней)$/.test(toks.low(k))) return true;
+      // `В документе указано, что`, `письмо, в котором указано`: a text's wording; `на визитках было
+      // указано`, `ценник, на котором указано` are not.
+      for (let k = i - 1; k >= 0 && k >= i - 4 && toks.isWord(k); k--) {
+        const inIt = toks.is(k - 1, 'в') || toks.is(k - 1, 'во');
+        if (inIt && isDocumentNoun(toks.low(k))) return true;
+        if (inIt && /^(?:котором|которой)$/.test(toks.low(k)) && toks.mark(k - 2) === COMMA) {
+          // The document may come a few words before: `сообщение об отзыве лицензии на сайте ЦБ, в котором`.
+          for (let d = k - 3; d >= 0 && d >= k - 10 && !isSentenceEnd(toks.mark(d)); d--) if (toks.isWord(d) && isDocumentNoun(toks.low(d))) return true;
+        }
+      }
       return false;
     }
     return toks.mayBe(i, SPEECH_VERB_KEYS) && isSpeechVerb(toks.low(i));
@@ -532,7 +540,11 @@ class Analyzer {
     while (near > s && toks.isWord(near) && ADVERBS.has(toks.low(near))) near--;
     if (near > s && toks.isWord(near) && this.inSpan[near] < 0) {
       const g = PRONOUNS.get(toks.low(near));
-      if (g && toks.isWord(near - 1) && !PREPOSITIONS.has(toks.low(near - 1))) return { first: near, last: near, form: 'pronoun', gender: g };
+      // (Not one of a pair, `Он и она заявили`, and agreeing with the verb.)
+      const vg = verbGender(toks.low(verb));
+      if (g && toks.isWord(near - 1) && !PREPOSITIONS.has(toks.low(near - 1)) && !/^(?:и|а|или)$/.test(toks.low(near - 1)) && (vg === undefined || vg === g)) {
+        return { first: near, last: near, form: 'pronoun', gender: g };
+      }
     }
     // The clause of the verb first (`…, однако врачи надеются`), then the whole sentence
     // (`Лавров, выступая на форуме, заявил`).
@@ -544,7 +556,10 @@ class Analyzer {
       const near = k < verb ? this.subjectFrom(k, verb, false) : undefined;
       if (near) return near;
     }
-    return this.subjectFrom(s, verb, true) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : this.plainSubjectBefore(verb, s));
+    // A subject is found within some forty words of its verb; a longer run (a text with no sentence
+    // ends) is not read whole for every verb in it.
+    const from = Math.max(s, verb - 80);
+    return this.subjectFrom(from, verb, from === s) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : this.plainSubjectBefore(verb, from));
   }
 
   /**
@@ -553,9 +568,11 @@ class Analyzer {
    */
   private plainSubjectBefore(verb: number, s: number): NP | undefined {
     const toks = this.tokens;
+    const verbLow = toks.low(verb);
     let k = verb - 1;
     // Adverbs between subject and verb: `юбиляр скромно признаётся`.
-    while (k > s && toks.isWord(k) && (ADVERBS.has(toks.low(k)) || (/[а-яё]{4,}о$/.test(toks.low(k)) && !toks.isCap(k)))) k--;
+    // (Not neuter nouns in -ство: `В понедельник начальство заявило`.)
+    while (k > s && toks.isWord(k) && (ADVERBS.has(toks.low(k)) || (/[а-яё]{4,}о$/.test(toks.low(k)) && !/ство$/.test(toks.low(k)) && !toks.isCap(k)))) k--;
     // `, в свою очередь,`: a parenthesis of a few words between the subject and its verb.
     if (k > s && toks.mark(k) === COMMA) {
       let j = k - 1;
@@ -574,30 +591,38 @@ class Analyzer {
     // `Многие считают`, `Несколько торговых сетей объявили`, `Большинство из них … заявили`: a
     // quantity of people opening the clause.
     const clauseStart = this.clauseStartOf(verb, s);
-    if (toks.isWord(clauseStart) && QUANTIFIERS.test(toks.low(clauseStart)) && verb - clauseStart <= 6) {
+    // The quantity is of people when a plural or neuter verb follows and it stands alone, before
+    // `из` or before genitive plurals (`Несколько торговых сетей`), not before `лет назад`.
+    const next = toks.low(clauseStart + 1);
+    if (toks.isWord(clauseStart) && QUANTIFIERS.test(toks.low(clauseStart)) && verb - clauseStart <= 6 && /(?:ли|ло|ют|ят|ут|ат|лись|лось)$/.test(verbLow) &&
+      (clauseStart + 1 === verb || next === 'из' || /(?:ов|ев|ей|ых|их)$/.test(next))) {
       let end = clauseStart + 1;
-      while (end < verb && toks.isWord(end) && !/(?:ли|ла|ло|ют|ят|ет|ит)$/.test(toks.low(end))) end++;
+      while (end < verb && toks.isWord(end) && !/(?:ли|ла|ло|ют|ят)$/.test(toks.low(end)) && !/^(?:назад|спустя|тому)$/.test(toks.low(end))) end++;
+      if (end < verb && /^(?:назад|спустя|тому)$/.test(toks.low(end))) return undefined;
       return { first: clauseStart, last: end - 1, form: 'role' };
     }
     if (k < s || !toks.isWord(k) || toks.isCap(k) !== (k === s)) return undefined;
     // `новый глава столичной полиции сказала`, `сайт талибов заявил`: the head before a genitive tail.
-    const verbLow = toks.low(verb);
-    for (let h = k; h >= s && k - h <= 3 && toks.isWord(h) && this.inSpan[h] < 0; h--) {
-      if (nounAgrees(toks.low(h), verbLow) && (h === s || !toks.isCap(h) || h === k)) {
-        k = h;
-        break;
-      }
-      if (!/(?:ов|ев|ей|ий|ых|их|ого|его|ой|ии|ы|а|я|и)$/.test(toks.low(h)) || toks.isCap(h) !== (h === s)) return undefined;
+    // Genitives often look like subjects themselves (`девушка футболиста рассказала`), so the head is
+    // the leftmost word that agrees, before a tail of words that all read as genitives.
+    let head = -1;
+    for (let h = k; h >= s && k - h <= 3 && toks.isWord(h) && this.inSpan[h] < 0 && toks.isCap(h) === (h === s) && !PREPOSITIONS.has(toks.low(h)); h--) {
+      const agrees = h === k ? nounAgrees(toks.low(h), verbLow) : nounAgrees(toks.low(h), verbLow, false);
+      // (Not an adverb, `Вчера жена заявила`, nor a preposition's object.)
+      if (agrees && !ADVERBS.has(toks.low(h)) && !ADVERBS_OF_TIME.has(toks.low(h)) && !PREPOSITIONS.has(toks.low(h - 1))) head = h;
+      if (!GENITIVE.test(toks.low(h))) break;
     }
-    const head = toks.low(k);
-    if (!nounAgrees(head, verbLow) || PRONOUNS.has(head) || isSpeechVerb(head) || /^[0-9]/.test(head)) return undefined;
+    if (head < 0) return undefined;
+    k = head;
+    const headLow = toks.low(k);
+    if (PRONOUNS.has(headLow) || isSpeechVerb(headLow) || /^[0-9]/.test(headLow)) return undefined;
     let first = k;
     // Adjectives before the noun (`японские СМИ`), but not a preposition's object (`Перед стрельбой нападавший`).
     while (first - 1 >= s && toks.isWord(first - 1) && this.inSpan[first - 1] < 0 && k - first < 2 && /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$/.test(toks.low(first - 1)) && !PREPOSITIONS.has(toks.low(first - 2))) first--;
     // The noun opens its clause: the sentence's start, a comma, a conjunction, or after a phrase
     // with a preposition (`В мае пара объявила`, `На вопрос следователя задержанный заявил`).
     const before = first - 1;
-    let opens = before < s || toks.mark(before) === COMMA || (toks.isWord(before) && /^(?:и|а|но|однако)$/.test(toks.low(before)));
+    let opens = before < s || toks.mark(before) === COMMA || (toks.isWord(before) && /^(?:и|а|но|однако|назад|спустя)$/.test(toks.low(before))) || ADVERBS_OF_TIME.has(toks.low(before));
     for (let j = before; !opens && j >= s && before - j < 3 && toks.isWord(j) && this.inSpan[j] < 0; j--) {
       if (PREPOSITIONS.has(toks.low(j))) opens = j < before;
     }
@@ -725,7 +750,9 @@ class Analyzer {
     const plain = (k: number) => k > verb && !PREPOSITIONS.has(toks.low(k)) && !(k - 1 > verb && PREPOSITIONS.has(toks.low(k - 1))) && !/^[0-9]/.test(toks.textOf(k));
     // `— писал инвестиционный управляющий в одной из книг`: the subject right after the verb, before the circumstances.
     let run = verb + 1;
-    while (run < limit && isAddressee(toks.low(run))) run++;
+    // Skip the addressee and adverbs (`— рассказала вчера на встрече пенсионерка`): no one is `вчера`.
+    const adverb = (k: number) => ADVERBS.has(toks.low(k)) || ADVERBS_OF_TIME.has(toks.low(k));
+    while (run < limit && (isAddressee(toks.low(run)) || adverb(run))) run++;
     const runStart = run;
     while (run < limit && plain(run) && !PREPOSITIONS.has(toks.low(run))) run++;
     if (run > runStart && run < limit && run - runStart <= 3 && PREPOSITIONS.has(toks.low(run))) return { first: runStart, last: run - 1, form: 'role' };
@@ -841,14 +868,17 @@ class Analyzer {
   }
 
   /** `назвал`, `охарактеризовала`, `сочли` up to four words before the token at i, with the object between. */
-  followsNamingVerb(i: number): boolean {
+  followsNamingVerb(i: number, inner: string): boolean {
     const toks = this.tokens;
     // `признал его виновным в «…»`: what follows a preposition is no name given to anything.
     if (PREPOSITIONS.has(toks.low(i - 1))) return false;
     for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       words++;
-      if (NAMING_VERBS.has(toks.low(k)) || PASSIVE_NAMING.has(toks.low(k))) return true;
+      const low = toks.low(k);
+      // `объявили «режим самоизоляции»` names a measure; `объявлены «предателями»` calls someone something.
+      if (DECLARING.has(low)) return declaresAs(inner);
+      if (NAMING_VERBS.has(low)) return true;
     }
     return false;
   }
@@ -856,8 +886,9 @@ class Analyzer {
   /** Who said words quoted inside a sentence: `по словам X`, `как выразился X`, or the subject of its speech verb. */
   attributeInSentence(i: number): Attribution | undefined {
     const toks = this.tokens;
-    const st = this.sentenceStartOf(i);
-    const end = this.sentenceEndOf(i);
+    // A window around i, so that a text with no sentence ends is not read whole for each quotation.
+    const st = Math.max(this.sentenceStartOf(i), i - 150);
+    const end = Math.min(this.sentenceEndOf(i), i + 150);
     let verb = -1;
     for (let k = st; k < end; k++) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) continue;
@@ -1008,7 +1039,10 @@ function lowerCaseWords(inner: string, min: number): boolean {
 
 /** `как «тихого и спокойного»` (but `известный как «…»` gives a nickname). */
 function characterises(toks: Tokens, openTok: number): boolean {
-  return toks.is(openTok - 1, 'как') && !/^(?:известн|именуем|так$|такие$|такой$|такая$|такое$)/.test(toks.low(openTok - 2));
+  if (!toks.is(openTok - 1, 'как')) return false;
+  // `такие слова, как «…»` lists examples; `известен как «…»` gives a nickname.
+  const before = toks.mark(openTok - 2) === COMMA ? toks.low(openTok - 3) : toks.low(openTok - 2);
+  return !/^(?:известн|известен|именуем|так$|такие$|такой$|такая$|такое$|таких$|таким$)/.test(before) && !(toks.mark(openTok - 2) === COMMA && /^(?:слов|термин|выражени|поняти|фраз)/.test(before));
 }
 
 /**
@@ -1036,17 +1070,20 @@ function afterAuthor(a: Analyzer, openTok: number): boolean {
   return k < last && toks.isWord(k) && isNameNoun(toks.low(k));
 }
 
+/** Endings of genitive nouns and adjectives: `полиции`, `футболиста`, `большой собаки`, `талибов`. */
+const GENITIVE = /(?:ов|ев|ей|ий|ых|их|ого|его|ой|ии|ы|а|я|и)$/;
+
 /** Words of quantity that open a clause about people: `Многие считают`, `Большинство из них заявили`. */
-const QUANTIFIERS = /^(?:многие|некоторые|другие|большинство|несколько|немало|ряд|часть|многих|некоторых)$/;
+const QUANTIFIERS = /^(?:многие|некоторые|другие|большинство|несколько|немало|ряд|часть)$/;
 
 /**
  * A noun in the nominative that can be the subject of the verb: `пара объявила`, `девушки утверждают`,
  * `движение заявило`, and adjectives used as nouns (`задержанный заявил`, `пострадавшая рассказала`).
  */
-function nounAgrees(noun: string, verb: string): boolean {
-  if (/(?:ый|ий|ой)$/.test(noun) && /(?:л|лся)$/.test(verb)) return true;
-  if (/(?:ая|яя)$/.test(noun) && /(?:ла|лась)$/.test(verb)) return true;
-  if (/(?:ые|ие)$/.test(noun) && /(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return true;
+function nounAgrees(noun: string, verb: string, adjectives = true): boolean {
+  if (adjectives && /(?:ый|ий|ой)$/.test(noun) && /(?:л|лся)$/.test(verb)) return true;
+  if (adjectives && /(?:ая|яя)$/.test(noun) && /(?:ла|лась)$/.test(verb)) return true;
+  if (adjectives && /(?:ые|ие)$/.test(noun) && /(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return true;
   if (noun.length < 3 || /(?:ом|ем|ам|ям|ами|ями|ах|ях|ой|ей|ую|юю|ого|его|ому|ему)$/.test(noun)) return false;
   if (/(?:ли|лись|ют|ят|ут|ат)$/.test(verb)) return /[ыи]$/.test(noun);
   if (/(?:ла|лась)$/.test(verb)) return /[аяь]$/.test(noun);
@@ -1058,8 +1095,10 @@ function nounAgrees(noun: string, verb: string): boolean {
 
 /** Infinitives in -ти that are not nouns' forms (`власти`, `части` are). */
 const INFINITIVES_IN_TI = new Set(['идти', 'прийти', 'уйти', 'найти', 'войти', 'выйти', 'перейти', 'пройти', 'дойти', 'нести', 'вести', 'спасти', 'расти', 'произвести', 'привести', 'ввести', 'провести', 'обрести', 'перенести', 'принести', 'изобрести']);
-/** Nouns that end like an infinitive. */
-const NOUNS_IN_T = new Set(['путь', 'часть', 'власть', 'сеть', 'смерть', 'мать', 'знать', 'рать', 'ночь', 'дочь', 'помощь', 'мощь', 'речь', 'печь', 'вещь', 'честь', 'месть', 'лесть', 'пять', 'шесть', 'девять', 'десять', 'двадцать', 'тридцать', 'опять', 'печать', 'тетрадь', 'благодать']);
+/** Nouns that end like an infinitive (most nouns in -сть are left out by their ending). */
+const NOUNS_IN_T = new Set(['путь', 'сеть', 'смерть', 'мать', 'знать', 'рать', 'ночь', 'дочь', 'полночь', 'мелочь', 'печь', 'речь', 'пять', 'шесть', 'девять', 'десять', 'двадцать', 'тридцать', 'опять', 'печать', 'кровать', 'благодать', 'зять', 'тать']);
+/** Infinitives in -сть, which nouns in -сть (`власть`, `грусть`, `область`) are not. */
+const INFINITIVES_IN_ST = new Set(['есть', 'съесть', 'сесть', 'пасть', 'упасть', 'попасть', 'пропасть', 'красть', 'украсть', 'класть', 'прочесть', 'учесть', 'счесть']);
 
 /** The first or second word of the quoted words is an infinitive (`«поближе познакомиться с …»`). */
 function opensWithInfinitive(inner: string): boolean {
@@ -1067,7 +1106,7 @@ function opensWithInfinitive(inner: string): boolean {
   if (!words) return false;
   for (const w of words.slice(0, 2)) {
     if (INFINITIVES_IN_TI.has(w)) return true;
-    if (w.length >= 4 && /(?:ть|ться|чь|чься)$/.test(w) && !/(?:ость|есть)$/.test(w) && !NOUNS_IN_T.has(w)) return true;
+    if (w.length >= 4 && /(?:ть|ться|чь|чься)$/.test(w) && !(/сть$/.test(w) && !INFINITIVES_IN_ST.has(w)) && !NOUNS_IN_T.has(w)) return true;
   }
   return false;
 }
@@ -1152,14 +1191,17 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         // `», — улыбнулся он`, `», — раскрыл свою мысль постановщик`: after a dash any past-tense verb
         // opening the author's words tells who spoke.
         // (Not a title set off by dashes: `картина автора — «Человек-слон» — увидела свет`.)
-        const mannerVerb = dashed && v === k && toks.isWord(v) && !toks.isCap(v) && PAST_TENSE.test(toks.low(v)) && a.inSpan[v] < 0 && !isDash(toks.mark(openTok - 1));
+        const mannerVerb = dashed && v === k && toks.isWord(v) && !toks.isCap(v) && PAST_TENSE.test(toks.low(v)) && !NOUNS_LIKE_PAST.test(toks.low(v)) && a.inSpan[v] < 0 && !isDash(toks.mark(openTok - 1));
         if ((a.speechVerbAt(v) || mannerVerb) && !isClauseOnlyVerb(toks.get(v).low)) {
           // `«…», — и добавил, что …`: the speaker of the quotation just before goes on.
           const goesOn = v === k + 1 && toks.is(k, 'и') ? previousSpeaker(a, openTok) : undefined;
           const np = v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v);
           const impersonal = isImpersonalVerb(toks.low(v));
           // `», — признался спортсмен`, `», — с улыбкой вздохнул преподаватель`: a plain noun when no name or role is there.
-          attribution = { np: np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? a.plainNounAfter(v, limit)), verb: v, oblique: false };
+          const who = np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? a.plainNounAfter(v, limit));
+          // A verb not of speech attributes only with someone named after it (`— улыбнулся посол`).
+          if (!who && !a.speechVerbAt(v)) break;
+          attribution = { np: who, verb: v, oblique: false };
           attributedAfter = limit;
           break;
         }
@@ -1228,7 +1270,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
-    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok, inner)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
     // `Шекатт выкрикнул «Аллах акбар»`, `он кричал «…»`: what is shouted is said, however short.
     if (!attribution && !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1))) {
       attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
@@ -1255,7 +1297,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const saysWords = toks.isWord(openTok - 1) && SAYS_WORDS.test(toks.low(openTok - 1));
     const listed = lastSpeech !== undefined && joinsTitle(a, openTok, lastSpeech.closeTok);
     if (!attribution && !parts && listed && looksLikeSpeech(inner)) attribution = lastSpeech!.attribution;
-    const midSentence = toks.isWord(openTok - 1) && !toks.isBreak(openTok - 1) && a.sentenceStartOf(openTok) !== openTok && !saysWords;
+    const midSentence = toks.isWord(openTok - 1) && a.sentenceStartOf(openTok) !== openTok && !saysWords;
     const speech = attribution !== undefined || parts !== undefined || longFragment || (!afterName && !midSentence && looksLikeSpeech(inner));
     if (!speech) {
       // A name or title: a quotation joined to it by `,` or `и` is the next one of a list.
@@ -1516,10 +1558,13 @@ const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информац�
 /** Verbs of calling something by a word: `назвал его «…»`. (`называют`, `называли` of no one in particular give a nickname.) */
 const NAMING_VERBS = new Set([
   'назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'называет', 'называя', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав',
-  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали', 'объявил', 'объявила', 'объявили', 'признал', 'признала', 'признали',
+  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали',
 ]);
-/** `были объявлены «предателями»`: passive naming, which says nothing else of the sentence's speech. */
-const PASSIVE_NAMING = new Set(['объявлены', 'объявлен', 'объявлена', 'признаны', 'признан', 'признана']);
+/**
+ * `объявил его «предателем»`, `были объявлены «предателями»`: declaring someone something, told from
+ * declaring a measure (`объявили «режим самоизоляции»`) by the instrumental case of the words.
+ */
+const DECLARING = new Set(['объявил', 'объявила', 'объявили', 'признал', 'признала', 'признали', 'объявлены', 'объявлен', 'объявлена', 'признаны', 'признан', 'признана']);
 /** Words that say a sentence reports what someone said, besides the speech verbs. */
 const SPEECH_CUES = new Set([
   ...NAMING_VERBS, 'называет', 'называло', 'выразился', 'выразилась', 'выразились', 'внимание',
@@ -1558,6 +1603,8 @@ function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
   const toks = a.tokens;
   // `с диагнозом «…»`, `под лозунгом «…»`, `по специальности «…»`: the noun says a name follows, however long.
   if (toks.isWord(openTok - 1) && NAMING_NOUNS.test(toks.low(openTok - 1))) return true;
+  // `объявили «режим самоизоляции»`: the name of a measure declared.
+  if (toks.isWord(openTok - 1) && DECLARING.has(toks.low(openTok - 1)) && !declaresAs(inner)) return true;
   // `по делу о «мошенничестве …»`: the wording of a charge.
   if (toks.is(openTok - 1, 'о') && /^(?:делу|дело|статье)$/.test(toks.low(openTok - 2))) return true;
   // `Премия вручена «за значительный вклад …»`: an award's citation (unless a document is said to word it so).
@@ -1570,10 +1617,9 @@ function isTitle(a: Analyzer, openTok: number, inner: string): boolean {
       if (toks.isBreak(k)) break;
       if (toks.isWord(k) && !/^[0-9]/.test(toks.textOf(k)) && !toks.is(k, 'n') && (LAW_NOUNS.test(toks.low(k)) || isNameNoun(toks.low(k)))) return true;
     }
-    if (!/^Об? [а-яё]/.test(inner)) return false;
     // `решение Совета … «Об угрозах …»`: words opening with `О`/`Об` and no sentence in them name
     // a document, unless a colon or a speech verb presents them as said.
-    if (!/[.!?…]/.test(inner) && toks.mark(openTok - 1) !== 0x3a && !a.followsSpeechVerb(openTok)) return true;
+    if (/^Об? [а-яё]/.test(inner) && !/[.!?…]/.test(inner) && toks.mark(openTok - 1) !== 0x3a && !a.followsSpeechVerb(openTok)) return true;
   }
   // `по ч. 5 ст. 264 УК РФ («Нарушение правил …»)`, `КоАП РФ ст. 20.3 «Пропаганда …»`: an article's title after it.
   if (toks.mark(openTok - 1) === 0x28 || /^[0-9]/.test(toks.textOf(openTok - 1))) {
@@ -1606,7 +1652,7 @@ function joinsTitle(a: Analyzer, openTok: number, titleClose: number): boolean {
 
 /** First- and second-person words: a paragraph that has them after a colon is someone's words. */
 const FIRST_PERSON = new Set([
-  'я', 'мы', 'меня', 'мне', 'мной', 'нас', 'нам', 'нами', 'мой', 'моя', 'мое', 'моё', 'мои', 'моего', 'моей', 'моим', 'мою', 'моих',
+  'я', 'мы', 'меня', 'мне', 'мной', 'нас', 'нам', 'нами', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моим', 'мою', 'моих',
   'наш', 'наша', 'наше', 'наши', 'нашей', 'нашего', 'нашим', 'нашу', 'наших', 'вы', 'вас', 'вам', 'вами',
   'ваш', 'ваша', 'ваше', 'ваши', 'вашей', 'вашего', 'вашим', 'вашу', 'ваших',
 ]);
@@ -1936,10 +1982,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         const at = a.speechVerbAt(k + 1) ? k + 1 : k + 2;
         comma = findComma(a, at + 1, e);
         if (comma < 0) continue;
-        // `как полагают, …`: a belief of no one named is a guess, not a report.
+        // `как полагают, …`: a belief of no one named is a guess, not a report; `как отмечено выше`
+        // points within the article itself.
         if (comma === at + 1 && BELIEF_VERBS.has(toks.low(at))) continue;
+        if (/^(?:выше|ниже|ранее)$/.test(toks.low(at + 1)) && isImpersonalVerb(toks.low(at))) continue;
         verb = at;
-        np = a.speakerAfter(verb, comma) ?? a.mediaAfter(verb, comma) ?? a.plainNounAfter(verb, comma);
+        np = a.speakerAfter(verb, comma) ?? a.mediaAfter(verb, comma) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.plainNounAfter(verb, comma));
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
@@ -2010,7 +2058,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
       // `…, что A, и что B`, `…, что A, а также, что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
-      for (let d = c + 1; d < c1; d++) {
+      // (Within the next forty commas: a run of reports with no sentence end stays linear.)
+      for (let d = c + 1; d < Math.min(c1, c + 40); d++) {
         const j = commas[d];
         if (inSpeech(j)) continue;
         let and = -1;
@@ -2099,10 +2148,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let words = 0;
       for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
       if (words < 2) break;
-      // `Там его видение … – все я это чувствую — сказала Визбор.`: words set off by a typeset dash,
-      // with no comma, are direct speech whose quotation marks were lost, from the start of their
+      // `Там его видение … – все я это чувствую — сказала Визбор.`: words set off by a typeset dash
+      // (a turn at a dash has no comma), are direct speech whose quotation marks were lost, from the start of their
       // paragraph (a hyphen typed for a dash, `… Украины - сообщил прокурор`, is a press release's report).
-      const dashed = (toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013) && toks.mark(k - 1) !== COMMA;
+      const dashed = toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013;
       add(dashed ? speechParagraphStart(a, s) : s, k, { np, verb: v, oblique: false }, dashed);
       break;
     }
@@ -2115,10 +2164,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
  */
 function speechParagraphStart(a: Analyzer, s: number): number {
   const toks = a.tokens;
-  let from = s;
-  while (from > 0 && !toks.isBreak(from - 1)) from--;
-  for (let k = from; k < s; k++) if (a.inSpan[k] >= 0 || (toks.isWord(k) && a.speechVerbAt(k))) return s;
-  return from;
+  // Backwards from s, so that a long paragraph of such sentences costs each token once: the previous
+  // sentence's own verb stops the walk.
+  for (let k = s - 1; k >= 0; k--) {
+    if (toks.isBreak(k)) return k + 1;
+    if (a.inSpan[k] >= 0 || (toks.isWord(k) && a.speechVerbAt(k))) return s;
+  }
+  return 0;
 }
 
 /** Marks that open (`«"„(`) and close (`»"“)`) what indirect speech may start or end with. */
@@ -2156,11 +2208,20 @@ function previousSpeaker(a: Analyzer, i: number): NP | undefined {
   return verb >= 0 ? a.subjectBefore(verb) : undefined;
 }
 
+/** Instrumental endings, of what someone is declared or found to be: `«предателями»`, `«крайне неэтичной»`. */
+const INSTRUMENTAL = /(?:ым|ыми|ими|ой|ей|ом|ем|ами|ями|ью)$/;
+/** One of the first two quoted words is in the instrumental case. */
+function declaresAs(inner: string): boolean {
+  return (inner.toLowerCase().match(/[а-яё]+/g) ?? []).slice(0, 2).some((w) => INSTRUMENTAL.test(w));
+}
+
 /** Verbs of shouting and chanting, whose object in quotation marks is what was shouted. */
-const SHOUTING = /^(?:крича|кричи|выкрикн|выкрикива|прокрича|закрича|воскликн|восклица|скандир|произн[её]с|произнос)/;
+const SHOUTING = /^(?:крича|кричи|выкрикн|выкрикива|прокрича|закрича|воскликн|восклица|скандир|произнес|произнос)/;
 
 /** A past-tense verb: `улыбнулся`, `развела`, `раскрыли`. */
-const PAST_TENSE = /^[а-яё]{3,}(?:[иеуы]л|[аяиеуы](?:ла|ли|лся|лась|лись))$/;
+const PAST_TENSE = /^[а-яё]{3,}(?:[аяиеуы]л|[аяиеуы](?:ла|ли|лся|лась|лись))$/;
+/** Nouns that end like a past-tense verb. */
+const NOUNS_LIKE_PAST = /^(?:канал|генерал|финал|капитал|сериал|материал|журнал|сигнал|идеал|арсенал|портал|персонал|фестивал|скандал|зал|бал|вал|[а-яё]*тели|[а-яё]*били|правила|начала|детали|недели|сели|земли)$/;
 
 /** Verbs of accusing: reported speech only when someone is named as accusing. */
 const ACCUSATION = /^(?:обвин|подозрева)/;
