@@ -1880,9 +1880,15 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
     // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
+    // `уточнив, что убийство устроил студент, и переквалифицировали дело`: after `, и` a verb in the
+    // past goes on with what the speakers did, no longer with what they said.
     for (let k = from + 1; k < to; k++) {
       if (toks.mark(k - 1) === 0x3a && speechSpan.has(a.opensSpan(k))) {
         to = k - 1;
+        break;
+      }
+      if (toks.mark(k) === COMMA && toks.is(k + 1, 'и') && toks.isWord(k + 2) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 2)) && !NOUNS_LIKE_PAST.test(toks.low(k + 2))) {
+        to = k;
         break;
       }
     }
@@ -2127,6 +2133,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
       if (isDash(toks.mark(v))) v++;
+      // `…, о чём сообщила «Фонтанка.ру»`: the same report, said of the clause before.
+      if (toks.mark(k) === COMMA && toks.is(v, 'о') && (toks.is(v + 1, 'чем') || toks.is(v + 1, 'чём'))) v += 2;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
       if (!a.speechVerbAt(v) || isClauseOnlyVerb(toks.low(v)) || isGerund(toks.low(v))) continue;
       // `…, сообщил о смерти рэпера …`: the verb has its own topic, so it reports nothing before it;
