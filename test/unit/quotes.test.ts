@@ -500,4 +500,12 @@ describe('quotes and speakers', () => {
       ['нападавший действовал один', 'Следователи'],
     ]);
   });
+  it('splits straight-quoted words around `, - сказал X, -` typed with hyphens', () => {
+    const text = '"Напоминаю всем о персональной ответственности, - сказал губернатор, - особенно если речь идёт о пьянстве за рулём".';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text]), [
+      ['"Напоминаю всем о персональной ответственности', 'губернатор'],
+      ['особенно если речь идёт о пьянстве за рулём"', 'губернатор'],
+    ]);
+  });
 });

@@ -1474,7 +1474,9 @@ function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd
   for (let k = openTok + 1; k < closeTok - 2; k++) {
     if (!endsQuotedWords(toks.mark(k))) continue;
     const dash = toks.mark(k + 1);
-    if (!isDash(dash) || dash === HYPHEN) continue;
+    // A hyphen typed for a dash counts when spaced (`…, - сказал губернатор, - …`).
+    const spaced = toks.starts[k + 1] > toks.ends[k] && toks.starts[k + 2] > toks.ends[k + 1];
+    if (!isDash(dash) || (dash === HYPHEN && !spaced)) continue;
     const v = k + 2;
     let verb = -1;
     for (let j = v; j < v + 4 && j < closeTok; j++) {
