@@ -1191,7 +1191,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         // `», — улыбнулся он`, `», — раскрыл свою мысль постановщик`: after a dash any past-tense verb
         // opening the author's words tells who spoke.
         // (Not a title set off by dashes: `картина автора — «Человек-слон» — увидела свет`.)
-        const mannerVerb = dashed && v === k && toks.isWord(v) && !toks.isCap(v) && PAST_TENSE.test(toks.low(v)) && !NOUNS_LIKE_PAST.test(toks.low(v)) && a.inSpan[v] < 0 && !isDash(toks.mark(openTok - 1));
+        // `— приводит Reuters слова дипломата` reports in the present.
+        const mannerVerb = dashed && v === k && toks.isWord(v) && !toks.isCap(v) && a.inSpan[v] < 0 && !isDash(toks.mark(openTok - 1)) &&
+          ((PAST_TENSE.test(toks.low(v)) && !NOUNS_LIKE_PAST.test(toks.low(v))) || /^привод(?:ит|ят)$/.test(toks.low(v)));
         if ((a.speechVerbAt(v) || mannerVerb) && !isClauseOnlyVerb(toks.get(v).low)) {
           // `«…», — и добавил, что …`: the speaker of the quotation just before goes on.
           const goesOn = v === k + 1 && toks.is(k, 'и') ? previousSpeaker(a, openTok) : undefined;
