@@ -508,4 +508,8 @@ describe('quotes and speakers', () => {
       ['особенно если речь идёт о пьянстве за рулём"', 'губернатор'],
     ]);
   });
+  it('quotes the words a statement is said to be about (`заявления властей о «…»`)', () => {
+    const { quotes } = analyse('Движение отвергает заявления властей о «десятках погибших боевиков» в провинции.');
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct]), [['«десятках погибших боевиков»', true]]);
+  });
 });

@@ -1273,6 +1273,15 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok, inner)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    // `заявления властей о «десятках погибших»`: what a statement is said to be about, in its words.
+    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && (toks.is(openTok - 1, 'о') || toks.is(openTok - 1, 'об'))) {
+      for (let k = openTok - 2; k >= 0 && k >= openTok - 5 && toks.isWord(k) && a.inSpan[k] < 0; k--) {
+        if (/^(?:заявлени|сообщени|утверждени|слов|словах|рассказ)/.test(toks.low(k))) {
+          attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+          break;
+        }
+      }
+    }
     // `Шекатт выкрикнул «Аллах акбар»`, `он кричал «…»`: what is shouted is said, however short.
     if (!attribution && !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1))) {
       attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
