@@ -512,4 +512,8 @@ describe('quotes and speakers', () => {
     const { quotes } = analyse('Движение отвергает заявления властей о «десятках погибших боевиков» в провинции.');
     assert.deepEqual(quotes.map((q) => [q.text, q.direct]), [['«десятках погибших боевиков»', true]]);
   });
+  it('reads unmarked words closed by `, — сказал X` as direct speech from the paragraph start', () => {
+    const { quotes, speakerOf } = analyse('Можете не махать рукой? Очень отвлекает, — сказал министр.');
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['Можете не махать рукой? Очень отвлекает', true, 'министр']]);
+  });
 });

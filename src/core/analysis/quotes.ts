@@ -2172,7 +2172,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `Там его видение … – все я это чувствую — сказала Визбор.`: words set off by a typeset dash
       // (a turn at a dash has no comma), are direct speech whose quotation marks were lost, from the start of their
       // paragraph (a hyphen typed for a dash, `… Украины - сообщил прокурор`, is a press release's report).
-      const dashed = toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013;
+      // So are words closed by `, —` (`Можете не махать рукой? Очень отвлекает, — сказал Лавров`).
+      const dashed = toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013 || (toks.mark(k) === COMMA && (toks.mark(k + 1) === 0x2014 || toks.mark(k + 1) === 0x2013));
       add(dashed ? speechParagraphStart(a, s) : s, k, { np, verb: v, oblique: false }, dashed);
       break;
     }
