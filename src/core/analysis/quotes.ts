@@ -548,8 +548,7 @@ class Analyzer {
     }
     // The clause of the verb first (`…, однако врачи надеются`), then the whole sentence
     // (`Лавров, выступая на форуме, заявил`).
-    let clause = verb;
-    while (clause > s && !(toks.mark(clause - 1) === COMMA && this.inSpan[clause - 1] < 0)) clause--;
+    const clause = this.clauseStartOf(verb, s);
     if (clause > s) {
       let k = clause;
       while (k < verb && toks.mayBe(k, OPENER_KEYS) && OPENERS.has(toks.low(k))) k++;
