@@ -1711,11 +1711,14 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
   }
 }
 
+/** Stems of nouns of a wording: `формулировка`, `надпись`, `обращение`, `телеграмма`, `запись`. */
+const WORDING_STEMS = 'формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]';
+
 /** Nouns that say quoted words are words someone wrote or said: `сообщение «…»`, `мнение «…»`, `из трёх слов «…»`. */
-const SAYS_WORDS = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]|сообщени|слов|мнени|вопрос|фраз|реплик|крик|призыв)/;
+const SAYS_WORDS = new RegExp(`^(?:${WORDING_STEMS}|сообщени|слов|мнени|вопрос|фраз|реплик|крик|призыв)`);
 
 /** Nouns that announce a wording after a colon: `с формулировкой:`, `табличка с надписью:`, `изложил своё кредо:`. */
-const WORDING_NOUN = /^(?:формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]|текст)/;
+const WORDING_NOUN = new RegExp(`^(?:${WORDING_STEMS}|текст)`);
 
 /** The paragraph after the colon at token p, as direct speech, when it reads as words said. */
 function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: number[], takenEnd: number[], byStart: FoundQuote[]): void {
