@@ -1157,7 +1157,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (openTok === undefined || closeTok === undefined) continue;
     const inner = text.slice(sp.open + 1, sp.close);
     const prev = toks.get(openTok - 1);
-    const afterName = (prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text))) || afterAuthor(a, openTok);
+    // `что альянс «уже это делает».`: lower-case words that end a reported clause after its short
+    // subject are what was said, even after a noun that names things (`альянс «Северный поток»`).
+    const afterName = ((prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text))) || afterAuthor(a, openTok)) &&
+      !(lowerCaseWords(inner, 1) && endsReportAfterShortSubject(a, openTok, closeTok));
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
     if (afterName && short) {
       titleClose = closeTok;
