@@ -512,6 +512,14 @@ describe('quotes and speakers', () => {
     const { quotes } = analyse('Движение отвергает заявления властей о «десятках погибших боевиков» в провинции.');
     assert.deepEqual(quotes.map((q) => [q.text, q.direct]), [['«десятках погибших боевиков»', true]]);
   });
+  it('reads agency headlines as quotes — `X: …`, `… - X`, `«…» — X …`, also in the header line — and topics as none', () => {
+    const { quotes, speakerOf } = analyse(' date 2026-01-05 Токаев: Путин встретился с Назарбаевым по его просьбе\n\nПриднестровье: фаворит проигрывает выборы\nКонстантин Сомов: выставка спустя полвека\nЧитайте также: Лавров провёл переговоры с Ваном И\n«Мастер и Маргарита»: фильм собрал рекордную кассу\nМинистр сказал: Россия не отступит от своих принципов.');
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [
+      ['Путин встретился с Назарбаевым по его просьбе', false, 'Токаев'],
+      ['Россия не отступит от своих принципов.', true, 'Министр'],
+    ]);
+  });
+
   it('reads unmarked words closed by `, — сказал X` as direct speech from the paragraph start', () => {
     const { quotes, speakerOf } = analyse('Можете не махать рукой? Очень отвлекает, — сказал министр.');
     assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['Можете не махать рукой? Очень отвлекает', true, 'министр']]);

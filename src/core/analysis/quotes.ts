@@ -227,6 +227,8 @@ class Analyzer {
   readonly sentenceStarts: number[] = [];
   /** For each token, the index of the marked span it lies inside (or -1). */
   readonly inSpan: Int32Array;
+  /** Where the title of the header line (` date YYYY-MM-DD Title`) starts, or -1. */
+  readonly titleStart: number;
   readonly spans: MarkedSpan[];
   /** Token index of each span's opening and closing mark. */
   readonly spanOpenTok: number[] = [];
@@ -252,7 +254,8 @@ class Analyzer {
     this.spanOpenTok.forEach((tok, s) => this.spanOpenedAt.set(tok, s));
     this.spanCloseTok.forEach((tok, s) => this.spanClosedAt.set(tok, s));
     const header = parseHeader(text);
-    splitSentences(this.tokens, this.inSpan, header ? header.end - header.title.length : -1, this.sentenceStarts, this.commas);
+    this.titleStart = header ? header.end - header.title.length : -1;
+    splitSentences(this.tokens, this.inSpan, this.titleStart, this.sentenceStarts, this.commas);
   }
 
   /** The span the token at i opens, or -1. */
@@ -975,8 +978,30 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
         }
       }
     }
-    if (brk) sentenceStarts.push(i);
+    if (!brk) continue;
+    sentenceStarts.push(i);
+    // `Москва. 8 марта. ИНТЕРФАКС - Россия …`: an agency's dateline ends before the news does.
+    if (toks.isAcronym(i) && isDash(toks.mark(i + 1)) && toks.isCap(i + 2) && datelineBefore(toks, sentenceStarts)) {
+      sentenceStarts.push(i + 2);
+      i += 2;
+    }
   }
+}
+
+/** The sentence before the last one started is a date (`8 марта.`), as a dateline's is. */
+function datelineBefore(toks: Tokens, sentenceStarts: number[]): boolean {
+  const n = sentenceStarts.length;
+  if (n < 2) return false;
+  const from = sentenceStarts[n - 2];
+  const to = sentenceStarts[n - 1];
+  let words = 0;
+  let number = false;
+  for (let k = from; k < to; k++) {
+    if (!toks.isWord(k)) continue;
+    words++;
+    if (/^[0-9]{1,2}$/.test(toks.textOf(k))) number = true;
+  }
+  return number && words <= 3;
 }
 
 /**
@@ -1196,7 +1221,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         // `— приводит Reuters слова дипломата` reports in the present.
         const mannerVerb = dashed && v === k && toks.isWord(v) && !toks.isCap(v) && a.inSpan[v] < 0 && !isDash(toks.mark(openTok - 1)) &&
           ((PAST_TENSE.test(toks.low(v)) && !NOUNS_LIKE_PAST.test(toks.low(v))) || /^привод(?:ит|ят)$/.test(toks.low(v)));
-        if ((a.speechVerbAt(v) || mannerVerb) && !isClauseOnlyVerb(toks.get(v).low)) {
+        // (`спросил` takes a clause, or a question: `«Вам разрешили прийти?» — спросил министр`.)
+        const question = /\?[\s»"“”']*$/.test(inner) && /^спроси/.test(toks.low(v));
+        if ((a.speechVerbAt(v) || mannerVerb) && (!isClauseOnlyVerb(toks.low(v)) || question)) {
           // `«…», — и добавил, что …`: the speaker of the quotation just before goes on.
           const goesOn = v === k + 1 && toks.is(k, 'и') ? previousSpeaker(a, openTok) : undefined;
           const np = v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v);
@@ -1350,6 +1377,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   // 2. Dialogue: paragraphs opening with a dash.
   findDialogue(a, found);
   findColonParagraphs(a, found);
+  findHeadlines(a, found, speechSpan);
 
   // 3. Indirect speech, sentence by sentence.
   findIndirect(a, found, speechSpan);
@@ -1795,6 +1823,110 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
   // award's wording (`Указом награждены сотрудники с формулировкой:` — the decree words it, not those it names).
   const np = firstPerson || !citation ? a.subjectBefore(p) : undefined;
   found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np, oblique: false } });
+}
+
+/** Words that predicate without a finite verb: `Москва готова к …`, `переговоры нужны`. */
+const PREDICATIVES = /^(?:готов|готова|готово|готовы|должен|должна|должно|должны|намерен|намерена|намерены|нужно|нужен|нужна|нужны|необходимо|важно|можно|нельзя|уверен|уверена|уверены|невозможно|возможно|нет|нечего|некуда)$/;
+
+/** Nouns that end like a verb in the present or the past (`совет`, `визит`, `депутат`, `канал`). */
+const NOUNS_LIKE_VERBS = /^(?:[а-яё]*(?:совет|бюджет|ответ|предмет|объект|проект|пакет|кабинет|приоритет|авторитет|суверенитет|иммунитет|комитет|паритет|запрет|секрет|портрет|билет|скелет|рассвет|обет|завет|этикет|визит|кредит|лимит|депозит|транзит|саммит|аппетит|депутат|кандидат|результат|мандат|формат|штат|аппарат|дипломат|автомат|консулат|секретариат|режим|проблем|систем|объем|прием|подъем|тем|схем|дилемм|поэм)|зал|бал|вал)$/;
+
+/** A finite verb or a predicative word among the tokens [from, to): the words make a statement. */
+function makesStatement(toks: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (!toks.isWord(k) || toks.isCap(k)) continue;
+    const low = toks.low(k);
+    if (PREDICATIVES.test(low)) return true;
+    if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
+    if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся)$/.test(low)) return true;
+  }
+  return false;
+}
+
+/**
+ * Headlines that give words and who said them with no verb of speech, as news agencies write them:
+ * `Песков: в интересах России …`, `Москва готова к переговорам с Киевом - МИД РФ`,
+ * `«Им ничего не угрожает» — МИД Беларуси отреагировал …`, `«Очень отвлекает»: Лаврова …`. A headline
+ * is a line of its own (or the header's title) with no full stop at its end.
+ */
+function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>): void {
+  const toks = a.tokens;
+  // Quotes found so far, by start, with the furthest end up to each: is [start, end) still free?
+  const byStart = found.slice().sort((x, y) => x.start - y.start);
+  const starts = byStart.map((q) => q.start);
+  const reach: number[] = [];
+  byStart.forEach((q, i) => reach.push(Math.max(q.end, i > 0 ? reach[i - 1] : 0)));
+  const free = (start: number, end: number) => {
+    const before = countBelow(starts, end);
+    return before === 0 || reach[before - 1] <= start;
+  };
+  for (let first = 0; first < toks.count; first++) {
+    if (!(first === 0 || toks.isBreak(first - 1) || toks.starts[first] === a.titleStart) || toks.isBreak(first)) continue;
+    let end = first;
+    let words = 0;
+    while (end < toks.count && !toks.isBreak(end)) if (toks.isWord(end++)) words++;
+    if (words < 4 || words > 30 || toks.mark(end - 1) === FULL_STOP) continue;
+    let speechVerb = false;
+    for (let k = first; k < end && !speechVerb; k++) if (toks.isWord(k) && a.inSpan[k] < 0 && a.speechVerbAt(k)) speechVerb = true;
+    const sp = a.opensSpan(first);
+    if (sp >= 0) {
+      // `«Им ничего не угрожает» — МИД Беларуси …` / `«Очень отвлекает»: Лаврова …`.
+      const close = a.spanCloseTok[sp];
+      const after = close + 1;
+      if (close === undefined || after >= end - 1 || speechSpan.has(sp)) continue;
+      const m = toks.mark(after);
+      if (!(isDash(m) || m === 0x3a) || !makesStatement(toks, first + 1, close)) continue;
+      let np: NP | undefined;
+      if (isDash(m)) {
+        np = a.parseNP(after + 1, end, true);
+        if (!np) continue;
+      } else {
+        // `«Очень отвлекает»: Лаврова сбили …`, `«…»: Шольц высказался о …`: the person the headline is about.
+        for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
+          const who = a.parseNP(k, end, k === after + 1);
+          if (who && who.form !== 'pronoun' && who.form !== 'body') np = who;
+        }
+      }
+      const q = a.spans[sp];
+      if (!free(q.open, q.close + 1)) continue;
+      speechSpan.add(sp);
+      found.push({ start: q.open, end: q.close + 1, direct: true, innerStart: q.open + 1, innerEnd: q.close, attribution: np ? { np, oblique: false } : undefined });
+      continue;
+    }
+    if (speechVerb) continue;
+    // `Песков: …`: a speaker phrase of a few words, then a colon.
+    let colon = first;
+    while (colon < end && colon - first < 6 && toks.isWord(colon)) colon++;
+    if (colon > first && colon < end - 3 && toks.mark(colon) === 0x3a) {
+      const np = a.parseNP(first, colon, true);
+      if (np && np.last === colon - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
+        const start = toks.starts[colon + 1];
+        let last = end - 1;
+        while (last > colon && !toks.isWord(last) && a.inSpan[last] < 0) last--;
+        const stop = a.inSpan[last] >= 0 ? a.spans[a.inSpan[last]].close + 1 : toks.ends[last];
+        if (free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+      }
+      continue;
+    }
+    // `Москва готова к переговорам с Киевом - МИД РФ`: the speaker closes the line after a dash.
+    let dash = end - 1;
+    while (dash > first && end - dash <= 6 && toks.isWord(dash)) dash--;
+    if (dash - first < 3 || !isDash(toks.mark(dash)) || toks.text[toks.starts[dash] - 1] !== ' ') continue;
+    const np = a.parseNP(dash + 1, end, true);
+    if (!np || np.last !== end - 1 || np.form === 'pronoun' || abstractName(toks, np) || !makesStatement(toks, first, dash)) continue;
+    let last = dash - 1;
+    while (last > first && !toks.isWord(last) && a.inSpan[last] < 0) last--;
+    const start = toks.starts[first];
+    const stop = a.inSpan[last] >= 0 ? a.spans[a.inSpan[last]].close + 1 : toks.ends[last];
+    if (a.inSpan[first] < 0 && free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+  }
+}
+
+/** `Отравление Скрипаля:`, `Приднестровье:`: a capitalised abstract noun or region names a topic, not someone speaking. */
+function abstractName(toks: Tokens, np: NP): boolean {
+  if (np.form !== 'name') return false;
+  for (let k = np.first; k <= np.last; k++) if (toks.isWord(k) && /(?:ние|тие|ость|ство|ция|ье)$/.test(toks.low(k))) return true;
+  return false;
 }
 
 /**
