@@ -545,7 +545,9 @@ class Analyzer {
       const g = PRONOUNS.get(toks.low(near));
       // (Not one of a pair, `Он и она заявили`, and agreeing with the verb.)
       const vg = verbGender(toks.low(verb));
-      if (g && toks.isWord(near - 1) && !PREPOSITIONS.has(toks.low(near - 1)) && !/^(?:и|а|или)$/.test(toks.low(near - 1)) && (vg === undefined || vg === g)) {
+      // (After a word, or a name's closing mark: `В интервью РИА «Новости» он отметил`.)
+      const prevOk = toks.isWord(near - 1) ? !PREPOSITIONS.has(toks.low(near - 1)) && !/^(?:и|а|или)$/.test(toks.low(near - 1)) : this.closesSpan(near - 1) >= 0;
+      if (g && prevOk && (vg === undefined || vg === g)) {
         return { first: near, last: near, form: 'pronoun', gender: g };
       }
     }
@@ -1182,10 +1184,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (openTok === undefined || closeTok === undefined) continue;
     const inner = text.slice(sp.open + 1, sp.close);
     const prev = toks.get(openTok - 1);
-    // `что альянс «уже это делает».`: lower-case words that end a reported clause after its short
-    // subject are what was said, even after a noun that names things (`альянс «Северный поток»`).
+    // `что альянс «уже это делает».`, `если этот документ "будет отвечать интересам, стоит …"`: lower-case
+    // words that end a reported clause after its short subject, or four and more that make a
+    // statement, are what was said, even after a noun that names things (`альянс «Северный поток»`).
     const afterName = ((prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text))) || afterAuthor(a, openTok)) &&
-      !(lowerCaseWords(inner, 1) && endsReportAfterShortSubject(a, openTok, closeTok));
+      !(lowerCaseWords(inner, 1) && (endsReportAfterShortSubject(a, openTok, closeTok) || (lowerCaseWords(inner, 4) && makesStatement(toks, openTok + 1, closeTok))));
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
     if (afterName && short) {
       titleClose = closeTok;
@@ -1295,6 +1298,17 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     // Author's words inside the marks: `«…, — сказал он, — …»` gives two parts.
     const parts = splitAround(a, openTok, closeTok);
+    // `заявления властей о «десятках погибших»`: what a statement is said to be about, in its words.
+    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && (toks.is(openTok - 1, 'о') || toks.is(openTok - 1, 'об'))) {
+      for (let k = openTok - 2; k >= 0 && k >= openTok - 7 && toks.isWord(k) && a.inSpan[k] < 0; k--) {
+        if (/^(?:заявлени|сообщени|утверждени|слов|словах|рассказ)/.test(toks.low(k))) {
+          // `заявления зампреда Совбеза Дмитрия Медведева о «…»`: whose statement it is, named after the noun.
+          const whose = k + 1 < openTok - 1 ? a.parseNP(k + 1, openTok - 1) : undefined;
+          attribution = whose && whose.last === openTok - 2 ? { np: whose, oblique: true } : a.attributeInSentence(openTok) ?? { oblique: false };
+          break;
+        }
+      }
+    }
     // Words quoted inside a sentence that reports speech: `назвала Израиль «государством апартеида»`.
     if (!attribution && !parts && !afterName && quotedFragment(inner, a.followsSpeechVerb(openTok), toks.is(openTok - 1, 'что')) && a.reportsSpeech(openTok)) {
       attribution = a.attributeInSentence(openTok);
@@ -1302,15 +1316,6 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok, inner)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
-    // `заявления властей о «десятках погибших»`: what a statement is said to be about, in its words.
-    if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && (toks.is(openTok - 1, 'о') || toks.is(openTok - 1, 'об'))) {
-      for (let k = openTok - 2; k >= 0 && k >= openTok - 5 && toks.isWord(k) && a.inSpan[k] < 0; k--) {
-        if (/^(?:заявлени|сообщени|утверждени|слов|словах|рассказ)/.test(toks.low(k))) {
-          attribution = a.attributeInSentence(openTok) ?? { oblique: false };
-          break;
-        }
-      }
-    }
     // `Шекатт выкрикнул «Аллах акбар»`, `он кричал «…»`: what is shouted is said, however short.
     if (!attribution && !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1))) {
       attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
@@ -1838,7 +1843,7 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     const low = toks.low(k);
     if (PREDICATIVES.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
-    if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся)$/.test(low)) return true;
+    if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято)$/.test(low)) return true;
   }
   return false;
 }
@@ -2029,6 +2034,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
+    // `Об этом сегодня, 28 июля, заявил X`: what tells when the sentence before was said, no words of its own.
+    if (toks.is(from, 'об') && toks.is(from + 1, 'этом') && !makesStatement(toks, from + 2, to)) return;
     // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
     // `уточнив, что убийство устроил студент, и переквалифицировали дело`: after `, и` a verb in the
     // past goes on with what the speakers did, no longer with what they said.
