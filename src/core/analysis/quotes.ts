@@ -2155,6 +2155,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
         if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1)) continue;
+        // `…, заявил Лавров, передает ТАСС.`: no parenthesis but the speaker, then who relays it (below).
+        if (a.speechVerbAt(comma + 1) && !isGerund(toks.low(comma + 1))) continue;
         verb = k;
         np = a.speakerAfter(k, comma) ?? a.mediaAfter(k, comma);
         if (!np) continue;
@@ -2286,7 +2288,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     }
     turns.sort((x, y) => y - x);
     for (let c = 0; c < turns.length && turns[c] > s + 1 && toks.mark(e - 1) !== 0x3a; c++) {
-      const k = turns[c];
+      let k = turns[c];
       if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
       if (isDash(toks.mark(v))) v++;
@@ -2308,8 +2310,18 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const inlineBefore = before >= 0 && directAt.get(a.spans[before].open)?.inline === true;
       if (inSpeech(k - 1) || (speechSpan.has(before) && !inlineBefore)) break;
       const limit = a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e;
-      const np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit) ?? (isImpersonalVerb(toks.low(v)) ? undefined : a.plainNounAfter(v, limit));
+      let np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit) ?? (isImpersonalVerb(toks.low(v)) ? undefined : a.plainNounAfter(v, limit));
       if (!np && !isImpersonalVerb(toks.get(v).low)) break;
+      // `…, заявил Лавров, передает ТАСС`: the medium relays what the speaker before it said.
+      const relayed = c + 1 < turns.length && toks.mark(turns[c + 1]) === COMMA ? turns[c + 1] : -1;
+      if (relayed > s + 1 && a.inSpan[relayed] < 0 && a.speechVerbAt(relayed + 1) && !isGerund(toks.low(relayed + 1)) && !isClauseOnlyVerb(toks.low(relayed + 1))) {
+        const speaker = a.speakerAfter(relayed + 1, k);
+        if (speaker) {
+          np = speaker;
+          v = relayed + 1;
+          k = relayed;
+        }
+      }
       let words = 0;
       for (let j = s; j < k; j++) if (toks.isWord(j)) words++;
       if (words < 2) break;
@@ -2318,7 +2330,14 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // paragraph (a hyphen typed for a dash, `… Украины - сообщил прокурор`, is a press release's report).
       // So are words closed by `, —` (`Можете не махать рукой? Очень отвлекает, — сказал Лавров`).
       const dashed = toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013 || (toks.mark(k) === COMMA && (toks.mark(k + 1) === 0x2014 || toks.mark(k + 1) === 0x2013));
-      add(dashed ? speechParagraphStart(a, s) : s, k, { np, verb: v, oblique: false }, dashed);
+      // `Кроме того, …, сообщила X`: the discourse opener joins the article's sentences, no one's words.
+      let from = s;
+      for (let j = s + 1; j <= s + 4 && j < k && !dashed; j++) {
+        if (toks.mark(j) !== COMMA) continue;
+        if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[s], toks.ends[j - 1])))) from = j + 1;
+        break;
+      }
+      add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false }, dashed);
       break;
     }
   }
