@@ -541,6 +541,15 @@ class Analyzer {
     // right before the verb is its subject, whatever names the circumstances before it hold.
     let near = verb - 1;
     while (near > s && toks.isWord(near) && ADVERBS.has(toks.low(near))) near--;
+    // `генсеку НАТО Рютте, который ранее заявил`: the relative pronoun's antecedent speaks.
+    let rel = near;
+    while (rel > s && toks.isWord(rel) && ADVERBS_OF_TIME.has(toks.low(rel))) rel--;
+    if (rel > s + 1 && /^(?:который|которая|которые|которое)$/.test(toks.low(rel)) && toks.mark(rel - 1) === COMMA) {
+      for (let j = Math.max(s, rel - 8); j < rel - 1; j++) {
+        const np = this.parseNP(j, rel - 1);
+        if (np && np.last === rel - 2 && np.form !== 'pronoun') return np;
+      }
+    }
     if (near > s && toks.isWord(near) && this.inSpan[near] < 0) {
       const g = PRONOUNS.get(toks.low(near));
       // (Not one of a pair, `Он и она заявили`, and agreeing with the verb.)
@@ -1229,7 +1238,16 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         if ((a.speechVerbAt(v) || mannerVerb) && (!isClauseOnlyVerb(toks.low(v)) || question)) {
           // `«…», — и добавил, что …`: the speaker of the quotation just before goes on.
           const goesOn = v === k + 1 && toks.is(k, 'и') ? previousSpeaker(a, openTok) : undefined;
-          const np = v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v);
+          // `», — цитирует главу Белого дома Clash Report`: the one quoted speaks, the medium relays.
+          let quoted: NP | undefined;
+          if (v === k && /^(?:цитиру|процитирова)/.test(toks.low(v))) {
+            // The medium closes the clause: Latin words, an agency's name (`ТАСС`, `РИА Новости`).
+            let m = limit;
+            while (m - 1 > v + 1 && toks.isWord(m - 1) && (/^[A-Za-z]/.test(toks.textOf(m - 1)) || isMedia(toks.low(m - 1)))) m--;
+            const who = m < limit ? a.parseNP(v + 1, m) : undefined;
+            if (who && who.last === m - 1) quoted = who;
+          }
+          const np = quoted ?? (v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v));
           const impersonal = isImpersonalVerb(toks.low(v));
           // `», — признался спортсмен`, `», — с улыбкой вздохнул преподаватель`: a plain noun when no name or role is there.
           const who = np ?? (impersonal ? undefined : a.speakerAfter(v, limit) ?? a.plainNounAfter(v, limit));
@@ -2169,6 +2187,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           taken = true;
           break;
         }
+        // `Как сообщало EADaily, ранее Сергей Рябков заверил, что …`: the words after carry their own
+        // report, whose speaker is the one who said them (found below, with `, что`).
+        if (!oblique && reportsOwnClause(a, comma + 1, e)) break;
         add(comma + 1, e, attribution);
       } else {
         // `…, по его словам, «похитить славу»`: the quotation after the parenthesis was attributed already.
@@ -2341,6 +2362,17 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       break;
     }
   }
+}
+
+/** `X заверил, что` in [from, to): a speech verb, within three words of a comma before `что`. */
+function reportsOwnClause(a: Analyzer, from: number, to: number): boolean {
+  const toks = a.tokens;
+  for (let j = from + 2; j < to; j++) {
+    if (!toks.is(j, 'что') || toks.mark(j - 1) !== COMMA) continue;
+    for (let v = j - 2; v >= from && v >= j - 4 && toks.isWord(v); v--) if (a.speechVerbAt(v) && !isGerund(toks.low(v))) return true;
+    return false;
+  }
+  return false;
 }
 
 /**
