@@ -2321,6 +2321,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `В поздравлении, в частности, говорится:` announces words still to come.
       if ((toks.is(v + 1, 'о') || toks.is(v + 1, 'об')) && !toks.is(v + 2, 'этом')) continue;
       if (toks.mark(v + 1) === 0x3a) continue;
+      // `…, подтверждается «твердая приверженность» …`: the verb's own quoted object is what it reports.
+      // (Not a name in marks: `…, сообщила «Фонтанка»`.)
+      const object = a.opensSpan(v + 1);
+      if (object >= 0 && lowerCaseWords(a.text.slice(a.spans[object].open + 1, a.spans[object].close), 1)) continue;
       let clean = true;
       for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
       if (!clean) break;
