@@ -1086,7 +1086,7 @@ function characterises(toks: Tokens, openTok: number): boolean {
  */
 function endsReportAfterShortSubject(a: Analyzer, openTok: number, closeTok: number): boolean {
   const toks = a.tokens;
-  if (!endsSentence(a, closeTok) || PREPOSITIONS.has(toks.low(openTok - 1))) return false;
+  if (!(endsSentence(a, closeTok) || speakerGoesOn(toks, closeTok + 1)) || PREPOSITIONS.has(toks.low(openTok - 1))) return false;
   for (let k = openTok - 1, words = 0; k >= 0 && words <= 3; k--) {
     if (!toks.isWord(k) || a.inSpan[k] >= 0) return false;
     if (toks.is(k, 'что')) return words > 0 && (toks.mark(k - 1) === COMMA || a.speechVerbAt(k - 1)) && !toks.is(k - 2, 'напомним');
@@ -1094,6 +1094,11 @@ function endsReportAfterShortSubject(a: Analyzer, openTok: number, closeTok: num
     words++;
   }
   return false;
+}
+
+/** `… и обозначил главную задачу` at i: the speaker's next deed, after what was said. */
+function speakerGoesOn(toks: Tokens, i: number): boolean {
+  return toks.is(i, 'и') && toks.isWord(i + 1) && PAST_TENSE.test(toks.low(i + 1)) && !NOUNS_LIKE_PAST.test(toks.low(i + 1));
 }
 
 /** `картину Архипа Куинджи «…»`, `полотно Репина «…»`: a work and its author's name before the marks. */
@@ -1399,6 +1404,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
 
   // 2. Dialogue: paragraphs opening with a dash.
   findDialogue(a, found);
+  findAttributionLines(a, found);
   findColonParagraphs(a, found);
   findHeadlines(a, found, speechSpan);
 
@@ -1765,6 +1771,48 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
   }
 }
 
+/** Whether [start, end) overlaps none of the quotes found so far (those made later are not seen). */
+function freeOf(found: FoundQuote[]): (start: number, end: number) => boolean {
+  // By start, with the furthest end reached up to each.
+  const byStart = found.slice().sort((x, y) => x.start - y.start);
+  const starts = byStart.map((q) => q.start);
+  const reach: number[] = [];
+  byStart.forEach((q, i) => reach.push(Math.max(q.end, i > 0 ? reach[i - 1] : 0)));
+  return (start, end) => {
+    const before = countBelow(starts, end);
+    return before === 0 || reach[before - 1] <= start;
+  };
+}
+
+/**
+ * Words whose attribution a web page set on a line of its own: `…ожидает подписания,` / `- напомнил
+ * Пашинян в своём Telegram-канале.` The line before, ending in a comma, is direct speech.
+ */
+function findAttributionLines(a: Analyzer, found: FoundQuote[]): void {
+  const toks = a.tokens;
+  const free = freeOf(found);
+  for (let i = 1; i < toks.count; i++) {
+    if (!toks.isBreak(i - 1) || !isDash(toks.mark(i)) || a.inSpan[i] >= 0) continue;
+    let v = i + 1;
+    // `– цинично заявил Орбан`: a manner adverb before the verb.
+    if (toks.isWord(v) && !toks.isCap(v) && /о$/.test(toks.low(v)) && !a.speechVerbAt(v)) v++;
+    if (!toks.isWord(v) || !a.speechVerbAt(v) || isGerund(toks.low(v)) || isClauseOnlyVerb(toks.low(v))) continue;
+    let p = i - 1;
+    while (p > 0 && toks.isBreak(p)) p--;
+    if (i - 1 - p > 2 || toks.mark(p) !== COMMA || a.inSpan[p] >= 0) continue;
+    let first = p;
+    while (first > 0 && !toks.isBreak(first - 1)) first--;
+    let words = 0;
+    for (let k = first; k < p; k++) if (toks.isWord(k)) words++;
+    if (words < 3 || a.inSpan[first] >= 0 || isDash(toks.mark(first))) continue;
+    const start = toks.starts[first];
+    const stop = toks.ends[p - 1];
+    if (!free(start, stop)) continue;
+    const np = a.speakerAfter(v, a.clauseEnd(v));
+    found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: { np, verb: v, oblique: false } });
+  }
+}
+
 /** Stems of nouns of a wording: `формулировка`, `надпись`, `обращение`, `телеграмма`, `запись`. */
 const WORDING_STEMS = 'формулировк|надпис|кредо|комментари|обращени|послани|поздравлени|телеграмм|цитат|запис[ьи]';
 
@@ -1874,15 +1922,7 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
  */
 function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>): void {
   const toks = a.tokens;
-  // Quotes found so far, by start, with the furthest end up to each: is [start, end) still free?
-  const byStart = found.slice().sort((x, y) => x.start - y.start);
-  const starts = byStart.map((q) => q.start);
-  const reach: number[] = [];
-  byStart.forEach((q, i) => reach.push(Math.max(q.end, i > 0 ? reach[i - 1] : 0)));
-  const free = (start: number, end: number) => {
-    const before = countBelow(starts, end);
-    return before === 0 || reach[before - 1] <= start;
-  };
+  const free = freeOf(found);
   for (let first = 0; first < toks.count; first++) {
     if (!(first === 0 || toks.isBreak(first - 1) || toks.starts[first] === a.titleStart) || toks.isBreak(first)) continue;
     let end = first;
@@ -1898,17 +1938,20 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
       const after = close + 1;
       if (close === undefined || after >= end - 1 || speechSpan.has(sp)) continue;
       const m = toks.mark(after);
-      if (!(isDash(m) || m === 0x3a) || !makesStatement(toks, first + 1, close)) continue;
+      if (!(isDash(m) || m === 0x3a)) continue;
+      const statement = makesStatement(toks, first + 1, close);
       let np: NP | undefined;
       if (isDash(m)) {
         np = a.parseNP(after + 1, end, true);
-        if (!np) continue;
+        if (!np || !statement) continue;
       } else {
         // `«Очень отвлекает»: Лаврова сбили …`, `«…»: Шольц высказался о …`: the person the headline is about.
         for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
           const who = a.parseNP(k, end, k === after + 1);
           if (who && who.form !== 'pronoun' && who.form !== 'body') np = who;
         }
+        // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`) are someone's when a verb of speech follows the person.
+        if (!statement && !(np && a.speechVerbAt(np.last + 1))) continue;
       }
       const q = a.spans[sp];
       if (!free(q.open, q.close + 1)) continue;
@@ -2064,6 +2107,11 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       }
       if (toks.mark(k) === COMMA && toks.is(k + 1, 'и') && toks.isWord(k + 2) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 2)) && !NOUNS_LIKE_PAST.test(toks.low(k + 2))) {
         to = k;
+        break;
+      }
+      // `что делегация «обладает полномочиями» и обозначил задачу`: no comma after the quotation.
+      if (a.closesSpan(k) >= 0 && speakerGoesOn(toks, k + 1)) {
+        to = k + 1;
         break;
       }
     }
