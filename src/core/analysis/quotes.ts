@@ -673,6 +673,10 @@ class Analyzer {
         if (toks.isWord(k + 1) && PREPOSITIONS.has(toks.low(k + 1))) k += 2;
         continue;
       }
+      // `В его заявлении говорилось`: the document of the person the pronoun stands for.
+      if ((low === 'в' || low === 'во') && POSSESSIVES.has(toks.low(k + 1)) && this.isWord(k + 2) && isDocumentNoun(toks.low(k + 2))) {
+        return { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(k + 1)) };
+      }
       const doc = this.documentAfter(k);
       if (doc >= 0) {
         // `В заявлении МИД говорится`: the body named after the document, else the document itself.
@@ -2095,8 +2099,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
     if (to <= from) return;
-    // `Об этом сегодня, 28 июля, заявил X`: what tells when the sentence before was said, no words of its own.
-    if (toks.is(from, 'об') && toks.is(from + 1, 'этом') && !makesStatement(toks, from + 2, to)) return;
+    // `Об этом сегодня, 28 июля, заявил X`, `Об этом заявил Пашинян, сообщает ТАСС`, `Так она ответила
+    // на вопрос, передает …`: what tells who said the sentence before, or when, no words of its own.
+    if (toks.is(from, 'об') && toks.is(from + 1, 'этом') && (!makesStatement(toks, from + 2, to) || saysWithin(a, from + 2, to))) return;
+    if (toks.is(from, 'так') && saysWithin(a, from + 1, Math.min(to, from + 4))) return;
     // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
     // `уточнив, что убийство устроил студент, и переквалифицировали дело`: after `, и` a verb in the
     // past goes on with what the speakers did, no longer with what they said.
@@ -2414,6 +2420,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       break;
     }
   }
+}
+
+/** A verb of speech in [from, to). */
+function saysWithin(a: Analyzer, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (a.tokens.isWord(k) && a.speechVerbAt(k)) return true;
+  return false;
 }
 
 /** `X заверил, что` in [from, to): a speech verb, within three words of a comma before `что`. */
