@@ -1344,7 +1344,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // called something is their word, even a single one.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok, inner)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
     // `Шекатт выкрикнул «Аллах акбар»`, `он кричал «…»`: what is shouted is said, however short.
-    if (!attribution && !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1))) {
+    // (`он кричал «…», заявил прокурор`: the one who shouted, not who reported the shout.)
+    const shouted = !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1));
+    if (shouted) {
       attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
     }
     // `характеризуют состояние как «удовлетворительное»`, `сказал, что отсрочка «уместна»`: a
@@ -1385,7 +1387,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       continue;
     }
     const p = openTok - 1;
-    const inline = toks.isWord(p) && !toks.isBreak(p);
+    // (Shouted words stand on their own: `он кричал «…», заявил прокурор` reports no more than the shout.)
+    const inline = toks.isWord(p) && !toks.isBreak(p) && !shouted;
     lastFragment = inline && attribution ? { closeTok, attribution } : undefined;
     lastSpeech = { closeTok, attribution };
     found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution, inline });
