@@ -1194,7 +1194,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   /** The last words quoted inside a sentence, which a list may continue. */
   let lastFragment: { closeTok: number; attribution: Attribution } | undefined;
   /** The last quotation taken as speech, which a list (`«…» и «…»`) may continue. */
-  let lastSpeech: { closeTok: number; attribution?: Attribution } | undefined;
+  let lastSpeech: { closeTok: number; attribution?: Attribution; listing?: boolean } | undefined;
   for (let s = 0; s < spans.length; s++) {
     const sp = spans[s];
     const openTok = a.spanOpenTok[s];
@@ -1224,7 +1224,13 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     let attributedAfter = -1;
     // Attribution after: `», — сказал Лавров`, `" - заявил он`, `», сообщили в МИД`.
     let k = closeTok + 1;
-    while (k < toks.count && (toks.mark(k) === COMMA || isSentenceEnd(toks.mark(k))) && k < closeTok + 3) k++;
+    // Wiki italics around the marks (`''«…»'', — сказала она`) are no words.
+    let italics = 0;
+    while (italics < 2 && toks.mark(k) === APOSTROPHE) {
+      k++;
+      italics++;
+    }
+    while (k < toks.count && (toks.mark(k) === COMMA || isSentenceEnd(toks.mark(k))) && k < closeTok + italics + 3) k++;
     let dashed = false;
     if (isDash(toks.mark(k))) {
       dashed = true;
@@ -1270,14 +1276,19 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     // Attribution before: `заявил журналистам: «…»`, `Лавров сказал: «…»`, `по словам X, «…»`.
     let partOfIndirect = false;
+    let listing = false;
     if (!attribution) {
       let p = openTok - 1;
-      while (p >= 0 && toks.isBreak(p)) p--;
+      while (p >= 0 && (toks.isBreak(p) || (toks.mark(p) === APOSTROPHE && p >= openTok - 2))) p--;
       const before = toks.mark(p);
       if (before === 0x3a) {
         const verb = a.speechVerbBefore(p);
         if (verb >= 0) attribution = a.attributeBeforeColon(verb, p);
-        else if (looksLikeSpeech(inner) || (capitalisedWords(inner, 3) && !namesTitleBefore(toks, p) && endsSentence(a, closeTok))) attribution = { np: a.subjectBefore(p), oblique: false };
+        // `отмахивались репликами: "Отлично всё прошло", "Выбрали-выбрали"`: a noun of words said, then a list of them.
+        else if (toks.isWord(p - 1) && SAYS_WORDS.test(toks.low(p - 1)) && !isTitle(a, openTok, inner)) {
+          attribution = { np: a.subjectBefore(p), oblique: false };
+          listing = true;
+        } else if (looksLikeSpeech(inner) || (capitalisedWords(inner, 3) && !namesTitleBefore(toks, p) && endsSentence(a, closeTok))) attribution = { np: a.subjectBefore(p), oblique: false };
       } else if (before === COMMA) {
         const st = a.sentenceStartOf(p);
         if (toks.is(p - 1, 'что') && toks.mark(p - 2) === COMMA) {
@@ -1370,7 +1381,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // or they go on a list of quotations (`с криками «…» и «…»`).
     const saysWords = toks.isWord(openTok - 1) && SAYS_WORDS.test(toks.low(openTok - 1));
     const listed = lastSpeech !== undefined && joinsTitle(a, openTok, lastSpeech.closeTok);
-    if (!attribution && !parts && listed && looksLikeSpeech(inner)) attribution = lastSpeech!.attribution;
+    if (!attribution && !parts && listed && (looksLikeSpeech(inner) || lastSpeech!.listing)) {
+      attribution = lastSpeech!.attribution;
+      listing = lastSpeech!.listing === true;
+    }
     const midSentence = toks.isWord(openTok - 1) && a.sentenceStartOf(openTok) !== openTok && !saysWords;
     const speech = attribution !== undefined || parts !== undefined || longFragment || (!afterName && !midSentence && looksLikeSpeech(inner));
     if (!speech) {
@@ -1390,7 +1404,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // (Shouted words stand on their own: `он кричал «…», заявил прокурор` reports no more than the shout.)
     const inline = toks.isWord(p) && !toks.isBreak(p) && !shouted;
     lastFragment = inline && attribution ? { closeTok, attribution } : undefined;
-    lastSpeech = { closeTok, attribution };
+    lastSpeech = { closeTok, attribution, listing };
     found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution, inline });
     // `«…», — сказал он, — «…»`: the second quote shares the speaker.
     if (attribution && attributedAfter >= 0) {
