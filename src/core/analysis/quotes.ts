@@ -542,6 +542,11 @@ class Analyzer {
     let near = verb - 1;
     while (near > s && toks.isWord(near) && ADVERBS.has(toks.low(near))) near--;
     // `генсеку НАТО Рютте, который ранее заявил`: the relative pronoun's antecedent speaks.
+    // `В нём поясняется`: the document just named speaks.
+    if (near > s && (toks.is(near - 1, 'в') || toks.is(near - 1, 'во')) && isImpersonalVerb(toks.low(verb))) {
+      const g = IN_IT.get(toks.low(near));
+      if (g) return { first: near - 1, last: near, form: 'pronoun', gender: g };
+    }
     let rel = near;
     while (rel > s && toks.isWord(rel) && ADVERBS_OF_TIME.has(toks.low(rel))) rel--;
     if (rel > s + 1 && /^(?:который|которая|которые|которое)$/.test(toks.low(rel)) && toks.mark(rel - 1) === COMMA) {
@@ -1916,6 +1921,9 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
   const np = firstPerson || !citation ? a.subjectBefore(p) : undefined;
   found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: verb >= 0 ? a.attributeBeforeColon(verb, p) : { np, oblique: false } });
 }
+
+/** `в нём`, `в ней`, `в них`: a document (or its author) mentioned before. */
+const IN_IT = new Map<string, 'm' | 'f' | 'pl'>([['нем', 'm'], ['ней', 'f'], ['них', 'pl']]);
 
 /** Words that predicate without a finite verb: `Москва готова к …`, `переговоры нужны`. */
 const PREDICATIVES = /^(?:готов|готова|готово|готовы|должен|должна|должно|должны|намерен|намерена|намерены|нужно|нужен|нужна|нужны|необходимо|важно|можно|нельзя|уверен|уверена|уверены|невозможно|возможно|нет|нечего|некуда)$/;
