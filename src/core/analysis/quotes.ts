@@ -542,6 +542,16 @@ class Analyzer {
     let near = verb - 1;
     while (near > s && toks.isWord(near) && ADVERBS.has(toks.low(near))) near--;
     // `генсеку НАТО Рютте, который ранее заявил`: the relative pronoun's antecedent speaks.
+    // `Лукашенко подчеркнул, что … и назвал теории «…»`: a verb joined by `и` to an earlier one of the
+    // same form shares its subject.
+    if (toks.is(verb - 1, 'и') && PAST_TENSE.test(toks.low(verb))) {
+      const g = verbGender(toks.low(verb));
+      for (let k = verb - 2; k > s; k--) {
+        if (!toks.isWord(k) || this.inSpan[k] >= 0 || !(this.speechVerbAt(k) || NAMING_VERBS.has(toks.low(k))) || isGerund(toks.low(k))) continue;
+        if (verbGender(toks.low(k)) === g) return this.subjectBefore(k);
+        break;
+      }
+    }
     // `В нём поясняется`: the document just named speaks.
     if (near > s && (toks.is(near - 1, 'в') || toks.is(near - 1, 'во')) && isImpersonalVerb(toks.low(verb))) {
       const g = IN_IT.get(toks.low(near));
@@ -1000,10 +1010,11 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
     }
     if (!brk) continue;
     sentenceStarts.push(i);
-    // `Москва. 8 марта. ИНТЕРФАКС - Россия …`: an agency's dateline ends before the news does.
-    if (toks.isAcronym(i) && isDash(toks.mark(i + 1)) && toks.isCap(i + 2) && datelineBefore(toks, sentenceStarts)) {
-      sentenceStarts.push(i + 2);
-      i += 2;
+    // `Москва. 8 марта. ИНТЕРФАКС - Россия …`, `8 сентября. INTERFAX.RU - …`: an agency's dateline ends before the news does.
+    const dash = toks.mark(i + 1) === FULL_STOP && gluedBetweenWords(toks, i + 1) ? i + 3 : i + 1;
+    if (toks.isAcronym(i) && isDash(toks.mark(dash)) && toks.isCap(dash + 1) && datelineBefore(toks, sentenceStarts)) {
+      sentenceStarts.push(dash + 1);
+      i = dash + 1;
     }
   }
 }
@@ -1282,7 +1293,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // Attribution before: `заявил журналистам: «…»`, `Лавров сказал: «…»`, `по словам X, «…»`.
     let partOfIndirect = false;
     let listing = false;
-    if (!attribution) {
+    // (An attribution after that names no one gives way to one before: `подчеркнул: «…», передает РИА «Новости»`.)
+    const attributedAfterwards = attribution;
+    if (!attribution?.np) {
+      attribution = undefined;
       let p = openTok - 1;
       while (p >= 0 && (toks.isBreak(p) || (toks.mark(p) === APOSTROPHE && p >= openTok - 2))) p--;
       const before = toks.mark(p);
@@ -1293,7 +1307,12 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         else if (toks.isWord(p - 1) && SAYS_WORDS.test(toks.low(p - 1)) && !isTitle(a, openTok, inner)) {
           attribution = { np: a.subjectBefore(p), oblique: false };
           listing = true;
-        } else if (looksLikeSpeech(inner) || (capitalisedWords(inner, 3) && !namesTitleBefore(toks, p) && endsSentence(a, closeTok))) attribution = { np: a.subjectBefore(p), oblique: false };
+        } else if (looksLikeSpeech(inner) || (capitalisedWords(inner, 3) && !namesTitleBefore(toks, p) && endsSentence(a, closeTok))) {
+          // `Ван И: «…»`: a name alone before the colon, as in a transcript.
+          const st = a.sentenceStartOf(p);
+          const whole = p - st <= 4 ? a.parseNP(st, p) : undefined;
+          attribution = { np: whole && whole.last === p - 1 ? whole : a.subjectBefore(p), oblique: false };
+        }
       } else if (before === COMMA) {
         const st = a.sentenceStartOf(p);
         if (toks.is(p - 1, 'что') && toks.mark(p - 2) === COMMA) {
@@ -1325,6 +1344,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
           }
         }
       }
+      if (!attribution?.np && attributedAfterwards) attribution = attributedAfterwards;
     }
     if (partOfIndirect) {
       // `заявил, что «…»`: direct speech when the quote runs to the end of the sentence.
@@ -2128,6 +2148,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // на вопрос, передает …`: what tells who said the sentence before, or when, no words of its own.
     if (toks.is(from, 'об') && toks.is(from + 1, 'этом') && (!makesStatement(toks, from + 2, to) || saysWithin(a, from + 2, to))) return;
     if (toks.is(from, 'так') && saysWithin(a, from + 1, Math.min(to, from + 4))) return;
+    // (In a `что`-clause the speaker may go on past its end: `…, что A и назвал B «…»`.)
+    const afterThat = toks.is(from - 1, 'что');
     // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
     // `уточнив, что убийство устроил студент, и переквалифицировали дело`: after `, и` a verb in the
     // past goes on with what the speakers did, no longer with what they said.
@@ -2140,9 +2162,15 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         to = k;
         break;
       }
-      // `что делегация «обладает полномочиями» и обозначил задачу`: no comma after the quotation.
+      // `что делегация «обладает полномочиями» и обозначил задачу`: no comma after the quotation;
+      // `что вопрос не стоит и назвал подобные теории «…»`: the speaker goes on speaking.
+      if (!afterThat) continue;
       if (a.closesSpan(k) >= 0 && speakerGoesOn(toks, k + 1)) {
         to = k + 1;
+        break;
+      }
+      if (toks.is(k, 'и') && a.inSpan[k] < 0 && toks.isWord(k + 1) && PAST_TENSE.test(toks.low(k + 1)) && (a.speechVerbAt(k + 1) || NAMING_VERBS.has(toks.low(k + 1)))) {
+        to = k;
         break;
       }
     }
