@@ -995,7 +995,7 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
     if (starts[i] === titleStart) brk = true;
     else if (inSpan[i] < 0 && inSpan[i - 1] < 0) {
       if (toks.isBreak(i - 1)) brk = true;
-      else if (isSentenceEnd(toks.mark(i - 1)) && !(toks.mark(i - 1) === FULL_STOP && gluedBetweenWords(toks, i - 1))) {
+      else if (isSentenceEnd(toks.mark(i - 1)) && !(toks.mark(i - 1) === FULL_STOP && gluedBetweenWords(toks, i - 1) && !missingSpace(toks, i - 1))) {
         // (`В.Зубков`, `Lenta.ru`: a full stop between two words with no space ends nothing.)
         const m = toks.mark(i);
         const first = text.charCodeAt(starts[i]);
@@ -1255,7 +1255,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // `«Политика с Ларри Кингом», как подчеркнула Симоньян, это …`: the name is the subject of a sentence that goes on.
     const asEnd = toks.is(k, 'как') ? a.clauseEnd(k) : -1;
     const parentheticalAfter = !dashed && asEnd >= 0 && toks.mark(asEnd) === COMMA && toks.isWord(asEnd + 1) && a.sentenceOf(asEnd + 1) === a.sentenceOf(k);
-    if ((dashed || toks.mark(k - 1) === COMMA) && !parentheticalAfter) {
+    // `консервативного «Движения чаепития» — недвусмысленно намекал`: a name set off by a dash with no
+    // comma is no one's words (`«Им ничего не угрожает» — МИД …` opens a headline, found there).
+    const nameBeforeDash = dashed && toks.mark(closeTok + 1) !== COMMA && toks.isWord(openTok - 1) && capitalisedWords(inner, 1) && countUpTo(WORDS, inner, 4) <= 3 && !/[.!?…]/.test(inner);
+    if ((dashed || toks.mark(k - 1) === COMMA) && !parentheticalAfter && !nameBeforeDash) {
       const limit = Math.min(a.clauseEnd(k), toks.count);
       for (let v = k; v < limit && v < k + 4; v++) {
         // `», — улыбнулся он`, `», — раскрыл свою мысль постановщик`: after a dash any past-tense verb
@@ -2323,7 +2326,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
       // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
-      if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v))) verb = v;
+      // (`Заявления о том, что …, Токаев оценил как …`: statements opening the sentence are its topic.)
+      if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v)) && !(v === s && (toks.is(v, 'заявления') || toks.is(v, 'заявлением')))) verb = v;
       for (let j = v, words = 0; verb < 0 && j >= s && words < 7; j--) {
         // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
         if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
@@ -2344,7 +2348,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (noun && /^(?:информаци|сведени)/.test(toks.low(verb))) {
         if (a.speechVerbAt(verb - 1)) np = a.subjectBefore(verb - 1);
         else if (!a.mentionsPress(s, e)) continue;
-      } else if (noun) np = /^(?:показания|заявление|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
+      } else if (noun) np = /^(?:показания|заявлени[еяю]|заявлением|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
       else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1)) ?? (isGerund(toks.low(verb)) ? a.mainClauseSpeaker(verb) : undefined);
       // `Его подозревают в том, что …`: an accusation by no one named is a charge, not words reported.
       if (!np && !noun && ACCUSATION.test(toks.low(verb))) continue;
@@ -2532,7 +2536,7 @@ const DISCOURSE_OPENERS = /^(?:кроме того|кроме этого|пом�
 const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позже', 'позднее', 'прежде', 'сегодня', 'вчера', 'недавно']);
 
 /** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
-const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'данные']);
+const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'заявления', 'заявлением', 'данные']);
 
 /** Who spoke last before the sentence of token i: the subject of the previous sentence's speech verb. */
 function previousSpeaker(a: Analyzer, i: number): NP | undefined {
@@ -2591,6 +2595,12 @@ function findComma(a: Analyzer, from: number, end: number): number {
 }
 
 /** A full stop with a word on both sides and no space: `NEWSru.com`, `Lenta.ru`, not a sentence end. */
+/** `…президентов России и Турции.Ранее в пятницу …`: a space lost after a sentence, not `Lenta.ru` or `В.Зубков`. */
+function missingSpace(toks: Tokens, k: number): boolean {
+  const before = toks.textOf(k - 1);
+  return before.length >= 3 && /[а-яё]$/.test(before) && toks.isCap(k + 1) && !toks.isAcronym(k + 1) && /^[А-ЯЁ][а-яё]{2,}$/.test(toks.textOf(k + 1));
+}
+
 function gluedBetweenWords(toks: Tokens, k: number): boolean {
   return toks.isWord(k - 1) && toks.isWord(k + 1) && toks.ends[k - 1] === toks.starts[k] && toks.ends[k] === toks.starts[k + 1];
 }
