@@ -1321,7 +1321,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         if (toks.is(p - 1, 'что') && toks.mark(p - 2) === COMMA) {
           partOfIndirect = true;
         } else {
-          for (let v = st; v < p; v++) {
+          // `По словам Захаровой, «прибалтийские режимы» продолжают …`: words quoted at the start of a
+          // sourced clause that goes on are part of it (found with the clause), not a quotation of their own.
+          const goesOnAfter = !endsSentence(a, closeTok) && lowerCaseWords(inner, 1);
+          for (let v = st; v < p && !goesOnAfter; v++) {
             if (!toks.isWord(v)) continue;
             // `По сообщению РБК, «Ренессанс» получила …`: a name opening the clause, not words said.
             if (toks.isWord(closeTok + 1) && !endsSentence(a, closeTok) && capitalisedWords(inner, 1) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5) break;
@@ -2000,10 +2003,13 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
         // `«Очень отвлекает»: Лаврова сбили …`, `«…»: Шольц высказался о …`: the person the headline is about.
         for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
           const who = a.parseNP(k, end, k === after + 1);
-          if (who && who.form !== 'pronoun' && who.form !== 'body') np = who;
+          // (`«Это гротеск»: в России раскритиковали …`: a place speaks for its government when a verb of speech follows.)
+          if (who && who.form !== 'pronoun' && (who.form !== 'body' || a.speechVerbAt(who.last + 1))) np = who;
         }
-        // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`) are someone's when a verb of speech follows the person.
-        if (!statement && !(np && a.speechVerbAt(np.last + 1))) continue;
+        // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`, `«Неплохо»: Ульянов о …`) are
+        // someone's when a verb of speech, or what they spoke about, follows the person.
+        const about = np !== undefined && np.form !== 'body' && np.first === after + 1 && (toks.is(np.last + 1, 'о') || toks.is(np.last + 1, 'об'));
+        if (!statement && !(np && (a.speechVerbAt(np.last + 1) || about))) continue;
       }
       const q = a.spans[sp];
       if (!free(q.open, q.close + 1)) continue;
@@ -2186,7 +2192,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const sp = a.opensSpan(k);
       if (sp < 0 || !speechSpan.has(sp)) continue;
       const q = directAt.get(a.spans[sp].open);
-      if (q?.inline && k > from) inline.push(q);
+      // (Also words quoted at the start of a sourced clause that goes on after them: `По словам X, «…» продолжают …`.)
+      if (q && ((q.inline && k > from) || (k === from && !afterThat && q.end < toks.ends[to - 1] && lowerCaseWords(a.text.slice(q.start + 1, q.end - 1), 1)))) inline.push(q);
       else quoted += a.spans[sp].close + 1 - a.spans[sp].open;
     }
     if (quoted * 2 >= toks.ends[to - 1] - toks.starts[from]) return;
@@ -2291,9 +2298,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       } else continue;
       const attribution: Attribution = { np, verb, oblique };
       if (atStart) {
-        // A direct quote right after the comma was attributed already.
+        // A direct quote right after the comma was attributed already (unless the clause goes on after
+        // lower-case words quoted at its start: `По его словам, «все …» сталкивается с …`).
         const n = comma + 1;
-        if (a.inSpan[n] >= 0 || (toks.get(n) && /^[«"„“]$/.test(toks.get(n).text) && speechSpan.has(spanAt(a, n)))) {
+        const opened = a.opensSpan(n);
+        const partOfClause = opened >= 0 && a.spanCloseTok[opened] !== undefined && !endsSentence(a, a.spanCloseTok[opened]) && lowerCaseWords(a.text.slice(a.spans[opened].open + 1, a.spans[opened].close), 1);
+        if (!partOfClause && (a.inSpan[n] >= 0 || (toks.get(n) && /^[«"„“]$/.test(toks.get(n).text) && speechSpan.has(spanAt(a, n))))) {
           taken = true;
           break;
         }
