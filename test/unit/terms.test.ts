@@ -178,8 +178,10 @@ describe('treaty terms', () => {
       };
       best(small);
       const ratio = best(large) / best(small);
-      // Absolute figures belong to bench/ on a quiet machine; here, a guard against anything worse than linear.
-      assert.ok(ratio < 48, `16× the text took ${ratio.toFixed(1)}× the time`);
+      // Absolute figures belong to bench/ on a quiet machine; here, a guard against anything worse than
+      // linear: a quadratic step costs 256×, while garbage collection on a busy shared machine has
+      // pushed a linear run past 50× (it took 52.6× once, with four other jobs running).
+      assert.ok(ratio < 100, `16× the text took ${ratio.toFixed(1)}× the time`);
     });
   });
 });
