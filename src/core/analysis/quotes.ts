@@ -1984,39 +1984,18 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     let words = 0;
     while (end < toks.count && !toks.isBreak(end)) if (toks.isWord(end++)) words++;
     if (words < 4 || words > 30 || toks.mark(end - 1) === FULL_STOP) continue;
-    let speechVerb = false;
-    for (let k = first; k < end && !speechVerb; k++) if (toks.isWord(k) && a.inSpan[k] < 0 && a.speechVerbAt(k)) speechVerb = true;
     const sp = a.opensSpan(first);
     if (sp >= 0) {
-      // `«Им ничего не угрожает» — МИД Беларуси …` / `«Очень отвлекает»: Лаврова …`.
-      const close = a.spanCloseTok[sp];
-      const after = close + 1;
-      if (close === undefined || after >= end - 1 || speechSpan.has(sp)) continue;
-      const m = toks.mark(after);
-      if (!(isDash(m) || m === 0x3a)) continue;
-      const statement = makesStatement(toks, first + 1, close);
-      let np: NP | undefined;
-      if (isDash(m)) {
-        np = a.parseNP(after + 1, end, true);
-        if (!np || !statement) continue;
-      } else {
-        // `«Очень отвлекает»: Лаврова сбили …`, `«…»: Шольц высказался о …`: the person the headline is about.
-        for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
-          const who = a.parseNP(k, end, k === after + 1);
-          // (`«Это гротеск»: в России раскритиковали …`: a place speaks for its government when a verb of speech follows.)
-          if (who && who.form !== 'pronoun' && (who.form !== 'body' || a.speechVerbAt(who.last + 1))) np = who;
-        }
-        // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`, `«Неплохо»: Ульянов о …`) are
-        // someone's when a verb of speech, or what they spoke about, follows the person.
-        const about = np !== undefined && np.form !== 'body' && np.first === after + 1 && (toks.is(np.last + 1, 'о') || toks.is(np.last + 1, 'об'));
-        if (!statement && !(np && (a.speechVerbAt(np.last + 1) || about))) continue;
+      const q = quotedHeadline(a, sp, end);
+      if (q && !speechSpan.has(sp) && free(q.start, q.end)) {
+        speechSpan.add(sp);
+        found.push(q);
       }
-      const q = a.spans[sp];
-      if (!free(q.open, q.close + 1)) continue;
-      speechSpan.add(sp);
-      found.push({ start: q.open, end: q.close + 1, direct: true, innerStart: q.open + 1, innerEnd: q.close, attribution: np ? { np, oblique: false } : undefined });
       continue;
     }
+    // A verb of speech in the line: the report is found as any other.
+    let speechVerb = false;
+    for (let k = first; k < end && !speechVerb; k++) if (toks.isWord(k) && a.inSpan[k] < 0 && a.speechVerbAt(k)) speechVerb = true;
     if (speechVerb) continue;
     // `Песков: …`: a speaker phrase of a few words, then a colon.
     let colon = first;
@@ -2025,9 +2004,7 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
       const np = a.parseNP(first, colon, true);
       if (np && np.last === colon - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
-        let last = end - 1;
-        while (last > colon && !toks.isWord(last) && a.inSpan[last] < 0) last--;
-        const stop = a.inSpan[last] >= 0 ? a.spans[a.inSpan[last]].close + 1 : toks.ends[last];
+        const stop = wordsEnd(a, colon + 1, end);
         if (free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
       }
       continue;
@@ -2038,12 +2015,50 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     if (dash - first < 3 || !isDash(toks.mark(dash)) || toks.text[toks.starts[dash] - 1] !== ' ') continue;
     const np = a.parseNP(dash + 1, end, true);
     if (!np || np.last !== end - 1 || np.form === 'pronoun' || abstractName(toks, np) || !makesStatement(toks, first, dash)) continue;
-    let last = dash - 1;
-    while (last > first && !toks.isWord(last) && a.inSpan[last] < 0) last--;
     const start = toks.starts[first];
-    const stop = a.inSpan[last] >= 0 ? a.spans[a.inSpan[last]].close + 1 : toks.ends[last];
+    const stop = wordsEnd(a, first, dash);
     if (a.inSpan[first] < 0 && free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
   }
+}
+
+/**
+ * A headline opening with a quotation, span sp, on a line ending at token `end`: `«Им ничего не
+ * угрожает» — МИД Беларуси …`, `«Очень отвлекает»: Лаврова …`. The quotation, or undefined.
+ */
+function quotedHeadline(a: Analyzer, sp: number, end: number): FoundQuote | undefined {
+  const toks = a.tokens;
+  const close = a.spanCloseTok[sp];
+  if (close === undefined || close + 1 >= end - 1) return undefined;
+  const after = close + 1;
+  const m = toks.mark(after);
+  if (!(isDash(m) || m === 0x3a)) return undefined;
+  const statement = makesStatement(toks, a.spanOpenTok[sp] + 1, close);
+  let np: NP | undefined;
+  if (isDash(m)) {
+    np = a.parseNP(after + 1, end, true);
+    if (!np || !statement) return undefined;
+  } else {
+    // `«Очень отвлекает»: Лаврова сбили …`, `«…»: Шольц высказался о …`: the person the headline is about.
+    for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
+      const who = a.parseNP(k, end, k === after + 1);
+      // (`«Это гротеск»: в России раскритиковали …`: a place speaks for its government when a verb of speech follows.)
+      if (who && who.form !== 'pronoun' && (who.form !== 'body' || a.speechVerbAt(who.last + 1))) np = who;
+    }
+    // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`, `«Неплохо»: Ульянов о …`) are
+    // someone's when a verb of speech, or what they spoke about, follows the person.
+    const about = np !== undefined && np.form !== 'body' && np.first === after + 1 && (toks.is(np.last + 1, 'о') || toks.is(np.last + 1, 'об'));
+    if (!statement && !(np && (a.speechVerbAt(np.last + 1) || about))) return undefined;
+  }
+  const q = a.spans[sp];
+  return { start: q.open, end: q.close + 1, direct: true, innerStart: q.open + 1, innerEnd: q.close, attribution: np ? { np, oblique: false } : undefined };
+}
+
+/** Where the words in [from, to) end: their last word, or the closing mark of a quotation it is in. */
+function wordsEnd(a: Analyzer, from: number, to: number): number {
+  const toks = a.tokens;
+  let last = to - 1;
+  while (last > from && !toks.isWord(last) && a.inSpan[last] < 0) last--;
+  return a.inSpan[last] >= 0 ? a.spans[a.inSpan[last]].close + 1 : toks.ends[last];
 }
 
 /** `Отравление Скрипаля:`, `Приднестровье:`: a capitalised abstract noun or region names a topic, not someone speaking. */
