@@ -1116,6 +1116,12 @@ function endsReportAfterShortSubject(a: Analyzer, openTok: number, closeTok: num
   return false;
 }
 
+/** Lower-case words in quotation marks (span sp) that the sentence goes on after: part of a clause. */
+function clauseGoesOn(a: Analyzer, sp: number): boolean {
+  const close = a.spanCloseTok[sp];
+  return close !== undefined && !endsSentence(a, close) && lowerCaseWords(a.text.slice(a.spans[sp].open + 1, a.spans[sp].close), 1);
+}
+
 /** `… и обозначил главную задачу` at i: the speaker's next deed, after what was said. */
 function speakerGoesOn(toks: Tokens, i: number): boolean {
   return toks.is(i, 'и') && toks.isWord(i + 1) && PAST_TENSE.test(toks.low(i + 1)) && !NOUNS_LIKE_PAST.test(toks.low(i + 1));
@@ -1323,7 +1329,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         } else {
           // `По словам Захаровой, «прибалтийские режимы» продолжают …`: words quoted at the start of a
           // sourced clause that goes on are part of it (found with the clause), not a quotation of their own.
-          const goesOnAfter = !endsSentence(a, closeTok) && lowerCaseWords(inner, 1);
+          const goesOnAfter = clauseGoesOn(a, s);
           for (let v = st; v < p && !goesOnAfter; v++) {
             if (!toks.isWord(v)) continue;
             // `По сообщению РБК, «Ренессанс» получила …`: a name opening the clause, not words said.
@@ -2317,8 +2323,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         // lower-case words quoted at its start: `По его словам, «все …» сталкивается с …`).
         const n = comma + 1;
         const opened = a.opensSpan(n);
-        const partOfClause = opened >= 0 && a.spanCloseTok[opened] !== undefined && !endsSentence(a, a.spanCloseTok[opened]) && lowerCaseWords(a.text.slice(a.spans[opened].open + 1, a.spans[opened].close), 1);
-        if (!partOfClause && (a.inSpan[n] >= 0 || (toks.get(n) && /^[«"„“]$/.test(toks.get(n).text) && speechSpan.has(spanAt(a, n))))) {
+        if (!(opened >= 0 && clauseGoesOn(a, opened)) && (a.inSpan[n] >= 0 || (toks.get(n) && /^[«"„“]$/.test(toks.get(n).text) && speechSpan.has(spanAt(a, n))))) {
           taken = true;
           break;
         }
