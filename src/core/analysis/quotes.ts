@@ -1015,6 +1015,10 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
     if (toks.isAcronym(i) && isDash(toks.mark(dash)) && toks.isCap(dash + 1) && datelineBefore(toks, sentenceStarts)) {
       sentenceStarts.push(dash + 1);
       i = dash + 1;
+    } else if (toks.isCap(i) && toks.mark(i + 1) === 0x28 && toks.isAcronym(i + 2) && toks.mark(i + 3) === 0x29 && isDash(toks.mark(i + 4)) && toks.isCap(i + 5)) {
+      // `CentralAsia (KZ) - Президент …`: an agency and its country before the news.
+      sentenceStarts.push(i + 5);
+      i += 5;
     }
   }
 }
@@ -1114,6 +1118,17 @@ function endsReportAfterShortSubject(a: Analyzer, openTok: number, closeTok: num
     words++;
   }
   return false;
+}
+
+/** Quotations (in order) with nothing between them but commas and `и`: a list of words said. */
+function onlyJoined(a: Analyzer, quotes: FoundQuote[]): boolean {
+  const toks = a.tokens;
+  for (let i = 1; i < quotes.length; i++) {
+    for (let k = tokenAt(toks, quotes[i - 1].end); k < toks.count && toks.starts[k] < quotes[i].start; k++) {
+      if (toks.mark(k) !== COMMA && !toks.is(k, 'и')) return false;
+    }
+  }
+  return true;
 }
 
 /** Lower-case words in quotation marks (span sp) that the sentence goes on after: part of a clause. */
@@ -1439,7 +1454,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     const p = openTok - 1;
     // (Shouted words stand on their own: `он кричал «…», заявил прокурор` reports no more than the shout.)
-    const inline = toks.isWord(p) && !toks.isBreak(p) && !shouted;
+    // (`что Европа — «часть этой игры»`: a dash between words inside a sentence joins them too.)
+    const inline = (toks.isWord(p) || (isDash(toks.mark(p)) && toks.isWord(p - 1) && a.sentenceOf(p - 1) === a.sentenceOf(openTok))) && !toks.isBreak(p) && !shouted;
     lastFragment = inline && attribution ? { closeTok, attribution } : undefined;
     lastSpeech = { closeTok, attribution, listing };
     found.push({ start: sp.open, end: sp.close + 1, direct: true, innerStart: sp.open + 1, innerEnd: sp.close, attribution, follows: !attribution, inline });
@@ -2222,7 +2238,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const last = inline[inline.length - 1];
       let lead = 0;
       for (let k = from; k < to && toks.starts[k] < inline[0].start; k++) if (toks.isWord(k)) lead++;
-      if (last.end >= toks.ends[to - 1] && lead <= 3 && inline.length === 1) return;
+      // (Or several, joined by nothing but commas and `и`: `что они «…», «…»`.)
+      if (last.end >= toks.ends[to - 1] && lead <= 3 && (inline.length === 1 || onlyJoined(a, inline))) return;
     }
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
     for (let k = from; k < to; k++) {
