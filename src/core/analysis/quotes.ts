@@ -668,6 +668,9 @@ class Analyzer {
 
   private subjectFrom(s: number, verb: number, sentenceStart: boolean): NP | undefined {
     const toks = this.tokens;
+    // A document named before a subject of the verb's own (`В своём первом заявлении после назначения
+    // новый глава полиции сказала`): the subject speaks; the document only when no one else does.
+    let document: NP | undefined;
     for (let k = s; k < verb; k++) {
       if (this.inSpan[k] >= 0) continue;
       if (!toks.isWord(k)) {
@@ -697,7 +700,13 @@ class Analyzer {
         // `В заявлении МИД говорится`: the body named after the document, else the document itself.
         let j = doc + 1;
         while (j < verb && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
-        return this.parseNP(j, verb) ?? this.documentNP(doc, Math.max(doc, this.genitivesUpTo(doc + 1, verb) - 1));
+        const body = this.parseNP(j, verb);
+        if (body) return body;
+        const genitives = this.genitivesUpTo(doc + 1, verb);
+        document ??= this.documentNP(doc, Math.max(doc, genitives - 1));
+        if (genitives >= verb) return document;
+        k = genitives - 1;
+        continue;
       }
       if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1)) && /(?:ом|ем)$/.test(low)) return undefined;
       const afterPreposition = k > s && toks.isWord(k - 1) && PREPOSITIONS.has(toks.low(k - 1));
@@ -708,7 +717,7 @@ class Analyzer {
         return np;
       }
     }
-    return this.plainSubject(s, verb);
+    return document ?? this.plainSubject(s, verb);
   }
 
   /**
@@ -758,8 +767,11 @@ class Analyzer {
   documentAfter(k: number): number {
     const toks = this.tokens;
     if (!toks.is(k, 'в') && !toks.is(k, 'во')) return -1;
-    if (this.isWord(k + 1) && isDocumentNoun(toks.low(k + 1))) return k + 1;
-    if (this.isWord(k + 1) && /(?:ом|ем)$/.test(toks.low(k + 1)) && this.isWord(k + 2) && isDocumentNoun(toks.low(k + 2))) return k + 2;
+    // `в сообщении`, `в совместном заявлении`, `в своём поздравительном письме`.
+    for (let d = k + 1; d <= k + 3 && this.isWord(d); d++) {
+      if (isDocumentNoun(toks.low(d))) return d;
+      if (!/(?:ом|ем)$/.test(toks.low(d))) break;
+    }
     return -1;
   }
 
