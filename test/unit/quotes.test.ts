@@ -103,6 +103,20 @@ describe('quotes and speakers', () => {
     assert.equal(speakerOf(quotes[0])!.name, 'Мария Захарова');
   });
 
+  it('reads a surname only a woman takes in the genitive as hers (`Поповой` → Попова, never Попов)', () => {
+    const { quotes, speakerOf } = analyse('По словам Поповой, «задержанный дал показания». Как заявила Полянской журналист, всё спокойно.');
+    assert.equal(speakerOf(quotes[0])!.name, 'Попова');
+  });
+
+  it('never merges a person named out of the nominative with the subject after them', () => {
+    const { quotes, speakerOf } = analyse('Как сообщил журналисту Павлу Зарубину Ушаков, «встреча состоится». Как отметила в беседе с Валентиной Матвиенко Захарова, «это важно».');
+    assert.equal(speakerOf(quotes[0])!.text, 'Ушаков');
+    assert.equal(speakerOf(quotes[1])!.text, 'Захарова');
+    const { quotes: after, speakerOf: of } = analyse('«Встреча состоится», — сообщил журналисту Ушаков. По словам Реджепа Тайипа Эрдогана, «Турция готова».');
+    assert.equal(of(after[0])!.text, 'Ушаков');
+    assert.equal(of(after[1])!.name, 'Реджеп Тайип Эрдоган');
+  });
+
   it('finds reported speech with the attribution at the end and a body as speaker', () => {
     const { quotes, speakerOf } = analyse('Переговоры завершились без итогового документа, сообщили в Кремле.');
     assert.equal(quotes[0].text, 'Переговоры завершились без итогового документа');

@@ -345,10 +345,27 @@ class Analyzer {
   }
 
   /** The run of name words starting at i (with initials `С.`), or -1. */
+  /** A capitalised known first name out of the nominative: `Павлу`, `Валентиной`, `Сергея`. */
+  private obliqueFirstName(i: number): boolean {
+    if (!this.isWord(i) || !this.tokens.isCap(i)) return false;
+    const low = this.tokens.low(i);
+    const first = firstName(low);
+    return first !== undefined && first.lemma !== low;
+  }
+
   private nameRun(i: number, limit: number): number {
     let j = i;
     let last = -1;
+    // `с Валентиной Матвиенко Захарова`, `журналисту Павлу Зарубину Ушаков`: after a first name out of
+    // the nominative, a surname in the nominative is someone else's (`Сергея Лаврова` is one man).
+    const low = this.isWord(i) ? this.tokens.low(i) : '';
+    const obliqueFirst = this.obliqueFirstName(i);
+    const genitiveMale = obliqueFirst && firstName(low)?.gender === 'm' && /[ая]$/.test(low);
     while (j < limit && j - i < 6) {
+      if (obliqueFirst && j > i) {
+        const w = this.tokens.low(j);
+        if (/(?:ов|ев|ин|ын|ский|цкий)$/.test(w) || (!genitiveMale && /(?:ова|ева|ина|ына|ская|цкая)$/.test(w))) break;
+      }
       if (this.isInitial(j)) {
         last = j + 1;
         j += 2;
@@ -828,7 +845,9 @@ class Analyzer {
       if (isAddressee(low) || isMedia(low)) {
         k++;
         // A media name after the addressee: `телеканалу «Россия 24»`, `агентству Reuters`.
-        while (k < limit && (this.masked(k) || (toks.isWord(k) && (toks.isCap(k) || isMedia(toks.low(k))) && !this.nameStartsAt(k, limit) && !roleLemma(toks.low(k))) || isGuillemetOrStraight(toks.mark(k)))) k++;
+        // A surname in the nominative is the speaker, not a medium: `журналисту Ушаков`.
+        const medium = (j: number) => (toks.isCap(j) || isMedia(toks.low(j))) && !this.nameStartsAt(j, limit) && !roleLemma(toks.low(j)) && !/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая)$/.test(toks.low(j));
+        while (k < limit && (this.masked(k) || (toks.isWord(k) && medium(k)) || isGuillemetOrStraight(toks.mark(k)))) k++;
         continue;
       }
       const doc = this.documentAfter(k);
@@ -839,6 +858,13 @@ class Analyzer {
         return this.parseNP(j, limit) ?? this.documentNP(doc, Math.max(doc, this.genitivesUpTo(doc + 1, limit) - 1));
       }
       if (isSpeechVerb(low) || low === 'что') return undefined;
+      // `журналисту Павлу Зарубину Ушаков`, `с Валентиной Матвиенко Захарова`: a person named with a
+      // first name out of the nominative is an addressee or an object, not the subject; skip the name.
+      if (this.obliqueFirstName(k)) {
+        k = Math.max(k, this.nameRun(k, limit)) + 1;
+        afterPreposition = false;
+        continue;
+      }
       if (!afterPreposition) {
         const np = this.parseNP(k, limit);
         if (np) return np;

@@ -19,6 +19,7 @@ const FEMALE =
   'тамара татьяна юлия эльвира майя хиллари камала ангела урсула тереза лиз кая анналена кемi джорджа джорджия саманта никки ' +
   'кристин кристалина мишель нэнси';
 const FIRST = new Map<string, { lemma: string; gender: Gender }>();
+const FLEETING: Record<string, string> = { павел: 'павл', лев: 'льв' };
 function addFirst(lemma: string, gender: Gender): void {
   const forms: string[] = [lemma];
   if (gender === 'm') {
@@ -32,7 +33,9 @@ function addFirst(lemma: string, gender: Gender): void {
       const s = lemma.slice(0, -1);
       forms.push(s + 'ы', s + 'и', s + 'е', s + 'у', s + 'ю', s + 'ой', s + 'ей');
     } else if (/[бвгджзклмнпрстфхцчшщ]$/.test(lemma)) {
-      forms.push(lemma + 'а', lemma + 'у', lemma + 'ом', lemma + 'е');
+      // A vowel that drops out: Павел → Павла, Лев → Льва.
+      const stem = FLEETING[lemma] ?? lemma;
+      forms.push(stem + 'а', stem + 'у', stem + 'ом', stem + 'е');
     }
   } else if (/ия$/.test(lemma)) {
     const s = lemma.slice(0, -1);
@@ -79,12 +82,17 @@ function surnameGender(word: string): Gender | undefined {
   return undefined;
 }
 
+/** `Поповой`, `Полянской`: oblique forms only a woman's surname takes (a man's are `Поповым`, `Полянском`). */
+function obliqueFeminine(word: string): boolean {
+  return /(?:ов|ев|ёв|ин|ын|[сц]к)ой$/.test(fold(word));
+}
+
 /** A surname's nominative from an oblique form, for a person of the given gender. */
 export function surnameNominative(word: string, gender: Gender | undefined, oblique: boolean): string {
   if (!oblique) return word;
-  const cap = (s: string) => s;
+  if (!gender && obliqueFeminine(word)) gender = 'f';
   let m = /^(.*[сцСЦ]к)(?:ий|ого|ому|им|ом|ая|ой|ую)$/.exec(word);
-  if (m) return cap(m[1] + (gender === 'f' ? 'ая' : 'ий'));
+  if (m) return m[1] + (gender === 'f' ? 'ая' : 'ий');
   m = /^(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ы)?$/.exec(word);
   if (m && m[1].length >= 4) return m[1] + (gender === 'f' ? 'а' : '');
   if (gender === 'f') {
@@ -169,7 +177,7 @@ export class Cast {
       if (!known.gender && gender) known.gender = gender;
       return known;
     }
-    if (!gender && !oblique) gender = surnameGender(surname);
+    if (!gender) gender = oblique ? (obliqueFeminine(surname) ? 'f' : undefined) : surnameGender(surname);
     const person: Person = { name: this.nominative(words, gender, oblique), key, gender, role: opts.role, body: false };
     this.people.push(person);
     return person;
@@ -233,7 +241,11 @@ export class Cast {
       if (i === words.length - 1) return surnameNominative(w, gender, oblique);
       const f = firstName(fold(w));
       if (f && oblique) return f.lemma[0].toUpperCase() + f.lemma.slice(1);
-      return w;
+      if (!oblique || i === 0 || w.endsWith('.')) return w;
+      // A patronymic or a second given name declines too: `Сергеевича` → Сергеевич, `Тайипа` → Тайип.
+      const m = /^(.*(?:вич|ич))(?:а|у|ем|е)$/.exec(w) ?? /^(.*вн)(?:ы|е|у|ой)$/.exec(w);
+      if (m) return m[1] + (m[1].endsWith('вн') ? 'а' : '');
+      return surnameNominative(w, gender, oblique);
     });
     return out.join(' ');
   }
