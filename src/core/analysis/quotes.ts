@@ -860,7 +860,8 @@ class Analyzer {
       if (isSpeechVerb(low) || low === 'что') return undefined;
       // `журналисту Павлу Зарубину Ушаков`, `с Валентиной Матвиенко Захарова`: a person named with a
       // first name out of the nominative is an addressee or an object, not the subject; skip the name.
-      if (this.obliqueFirstName(k)) {
+      // (`цитирует РИА «Новости» Леонида Слуцкого`: the one quoted is the object.)
+      if (this.obliqueFirstName(k) && !toks.low(verb).startsWith('цитир')) {
         k = Math.max(k, this.nameRun(k, limit)) + 1;
         afterPreposition = false;
         continue;
