@@ -9,7 +9,7 @@ import {
   Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, isGerund, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
   isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun,
 } from './speech';
-import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameKey } from './speakers';
+import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameGender, surnameKey } from './speakers';
 
 export interface QuoteContext {
   /** Terms found by the glossary; organisation terms help recognise speaking bodies. */
@@ -344,7 +344,6 @@ class Analyzer {
     return true;
   }
 
-  /** The run of name words starting at i (with initials `С.`), or -1. */
   /** A capitalised known first name out of the nominative: `Павлу`, `Валентиной`, `Сергея`. */
   private obliqueFirstName(i: number): boolean {
     if (!this.isWord(i) || !this.tokens.isCap(i)) return false;
@@ -353,6 +352,7 @@ class Analyzer {
     return first !== undefined && first.lemma !== low;
   }
 
+  /** The run of name words starting at i (with initials `С.`), or -1. */
   private nameRun(i: number, limit: number): number {
     let j = i;
     let last = -1;
@@ -363,8 +363,8 @@ class Analyzer {
     const genitiveMale = obliqueFirst && firstName(low)?.gender === 'm' && /[ая]$/.test(low);
     while (j < limit && j - i < 6) {
       if (obliqueFirst && j > i) {
-        const w = this.tokens.low(j);
-        if (/(?:ов|ев|ин|ын|ский|цкий)$/.test(w) || (!genitiveMale && /(?:ова|ева|ина|ына|ская|цкая)$/.test(w))) break;
+        const g = surnameGender(this.tokens.low(j));
+        if (g === 'm' || (g === 'f' && !genitiveMale)) break;
       }
       if (this.isInitial(j)) {
         last = j + 1;
@@ -846,7 +846,7 @@ class Analyzer {
         k++;
         // A media name after the addressee: `телеканалу «Россия 24»`, `агентству Reuters`.
         // A surname in the nominative is the speaker, not a medium: `журналисту Ушаков`.
-        const medium = (j: number) => (toks.isCap(j) || isMedia(toks.low(j))) && !this.nameStartsAt(j, limit) && !roleLemma(toks.low(j)) && !/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая)$/.test(toks.low(j));
+        const medium = (j: number) => (toks.isCap(j) || isMedia(toks.low(j))) && !this.nameStartsAt(j, limit) && !roleLemma(toks.low(j)) && !surnameGender(toks.low(j));
         while (k < limit && (this.masked(k) || (toks.isWord(k) && medium(k)) || isGuillemetOrStraight(toks.mark(k)))) k++;
         continue;
       }

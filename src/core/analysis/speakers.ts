@@ -75,7 +75,7 @@ export function surnameKey(word: string): string {
 }
 
 /** Surname gender from its ending, when the ending says it (nominative forms). */
-function surnameGender(word: string): Gender | undefined {
+export function surnameGender(word: string): Gender | undefined {
   const w = fold(word);
   if (/(?:ова|ева|ина|ына|ская|цкая)$/.test(w)) return 'f';
   if (/(?:ов|ев|ин|ын|ский|цкий)$/.test(w)) return 'm';
