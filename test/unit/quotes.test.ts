@@ -77,6 +77,17 @@ describe('quotes and speakers', () => {
     assert.deepEqual(spans.map((s) => text.slice(s.open, s.close + 1)), ['"Роснефть"', '"Поставки идут по графику"']);
   });
 
+  it('runs a quotation left open by an excerpt cut to the end of the text, and no stray mark further', () => {
+    const cut = 'Посол ответил на вопрос.\n«Мы готовы к диалогу. Но условия ставим не мы.';
+    assert.deepEqual(pairQuotationMarks(cut).map((s) => cut.slice(s.open, s.close + 1)), ['«Мы готовы к диалогу. Но условия ставим не мы.']);
+    // Open mid-text and closed by nothing before a paragraph break: no quotation.
+    const stray = 'Посол сказал «мы готовы.\n\nПереговоры продолжатся завтра. Делегации уже прибыли в Женеву.';
+    assert.deepEqual(pairQuotationMarks(stray), []);
+    // A text that stops mid-sentence is no quotation's end; nor is a page of text.
+    assert.deepEqual(pairQuotationMarks('Он сказал: «Мы готовы к диалогу, но'), []);
+    assert.deepEqual(pairQuotationMarks(`Он сказал: «${'Мы готовы к диалогу. '.repeat(100)}`), []);
+  });
+
   it('does not take names in quotation marks for quotes', () => {
     const text = 'РИА «Новости», компания «Газпром», газета "Коммерсантъ", операция «Буря в пустыне», форум «Россия — Африка», закон «О международных договорах» и проект «Северный поток — 2» упоминались на конференции Kuban CSC. Так называемые «миротворцы» ушли.';
     assert.deepEqual(analyse(text).quotes, []);

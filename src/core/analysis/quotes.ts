@@ -114,7 +114,8 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
         const next = text[i + 1];
         // Wiki markup ('' or """) and apostrophes inside words are no quotation marks.
         if (c === "'" && (prev === "'" || next === "'" || (/[A-Za-zА-Яа-яЁё]/.test(prev ?? '') && /[A-Za-zА-Яа-яЁё]/.test(next ?? '')))) break;
-        const canClose = !isSpace(prev) && closesBefore(next);
+        // (A space typed before a closing mark, `другое дело ".`, when punctuation follows it.)
+        const canClose = (!isSpace(prev) || (next !== undefined && '.,;:!?'.includes(next))) && closesBefore(next);
         const canOpen = opensAfter(prev) && isWordStart(next);
         if (top && top.mark === c && canClose) close(stack.length - 1, i);
         else if (canOpen) {
@@ -130,8 +131,19 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
         break;
     }
   }
+  // A quotation still open where the text ends, which ends with a sentence: an excerpt cut inside the
+  // quotation. It runs to the last sentence's final mark, which stands in for the closing one.
+  if (stack.length > 0) {
+    const open = stack[0].pos;
+    let last = n - 1;
+    while (last > open && isSpace(text[last])) last--;
+    if (last - open > 20 && last - open <= UNCLOSED_MAX && '.!?…'.includes(text[last]) && text[last - 1] !== '.') spans.push({ open, close: last });
+  }
   return spans.sort((a, b) => a.open - b.open);
 }
+
+/** The longest quotation left open at the end of a text that is taken as one. */
+const UNCLOSED_MAX = 1500;
 
 /** True when the paragraph starting at `from` closes a quote before opening another (so its « is no continuation). */
 function hasClosingBefore(text: string, from: number, open: string, closing: string): boolean {
@@ -401,7 +413,8 @@ class Analyzer {
     // Verbs and gerunds end the phrase: `министр выступил`, `заявил глава МИД, выступая`.
     if (/(?:л|ла|ло|ли|ет|ют|ит|ят|ется|ются|лся|лась|лись|ть|ться|вшись|ая|яя)$/.test(low) && !/(?:ая|яя)$/.test(low)) return false;
     if (/(?:ая|яя)$/.test(low)) return false;
-    return /(?:ых|их|ым|им|ого|его|ой|ей|ии|ти|ства|ента|ета|ата|ов|ев|а|я|ы|и|ам|ям|ях|ах|ом|ем)$/.test(low);
+    // (`государств`, `ведомств`, `стран`: genitive plurals with no ending.)
+    return /(?:ых|их|ым|им|ого|его|ой|ей|ии|ти|ства|ств|ента|ета|ата|ов|ев|а|я|ы|и|ам|ям|ях|ах|ом|ем)$|^стран$/.test(low);
   }
 
   /** Adjectives before a role head: `официальный представитель`, `бразильский министр`. */
@@ -887,6 +900,11 @@ class Analyzer {
     for (let v = gerund - 1; v >= s; v--) {
       if (!toks.isWord(v) || this.inSpan[v] >= 0 || !this.speechVerbAt(v) || isGerund(toks.low(v))) continue;
       const limit = this.clauseEnd(v + 1);
+      // `…, сообщило агентство MAP, добавив, что`: a verb after a comma has its subject after it.
+      if (toks.mark(v - 1) === COMMA) {
+        const after = this.speakerAfter(v, limit) ?? this.mediaAfter(v, limit);
+        if (after) return after;
+      }
       return this.subjectBefore(v) ?? this.speakerAfter(v, limit) ?? this.mediaAfter(v, limit) ?? this.plainNounAfter(v, limit);
     }
     return undefined;
@@ -1534,11 +1552,22 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   // is appended (never inserted) and each resolution sees only what came before it.
   type Event = { pos: number; intro?: NP; quote?: FoundQuote };
   const events: Event[] = introductions.map((i) => ({ pos: i.pos, intro: i.np }));
+  // Full names as they are introduced: a surname named before its full name (`Рябков: …` over an
+  // article about Сергей Рябков) takes the first one given after it.
+  const fullNames = new Map<string, { pos: number[]; names: string[] }>();
   for (const q of found) if (q.attribution?.np) events.push({ pos: npStart(a, q.attribution.np), quote: q });
   events.sort((x, y) => x.pos - y.pos || (x.intro ? -1 : 0) - (y.intro ? -1 : 0));
   for (const ev of events) {
     if (ev.intro) {
-      cast.mention(ev.pos, personOf(a, cast, ev.intro, undefined, false));
+      const person = personOf(a, cast, ev.intro, undefined, false);
+      cast.mention(ev.pos, person);
+      if (person.name?.includes(' ')) {
+        const key = surnameKey(toks.textOf(ev.intro.last));
+        const known = fullNames.get(key) ?? { pos: [], names: [] };
+        known.pos.push(ev.pos);
+        known.names.push(person.name);
+        fullNames.set(key, known);
+      }
       continue;
     }
     const q = ev.quote!;
@@ -1560,13 +1589,17 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     refs.push({ q, key });
   }
-  // Unattributed direct speech right after an attributed quote continues it.
+  // Unattributed direct speech right after an attributed quote continues it, in its paragraph or as
+  // the paragraph that comes next.
   const keyOf = new Map<FoundQuote, string>();
   for (const r of refs) if (r.key) keyOf.set(r.q, r.key);
   for (let i = 1; i < found.length; i++) {
     const q = found[i];
     const p = found[i - 1];
-    if (q.follows && q.direct && keyOf.has(p) && q.start - p.end < 400 && !text.slice(p.end, q.start).includes('\n\n')) keyOf.set(q, keyOf.get(p)!);
+    if (!q.follows || !q.direct || !keyOf.has(p) || q.start - p.end >= 400) continue;
+    const between = text.slice(p.end, q.start);
+    const paragraphs = between.split(/\n[ \t\u00a0]*\n\s*/).length - 1;
+    if (paragraphs === 0 || (paragraphs === 1 && /\n\s*$/.test(between))) keyOf.set(q, keyOf.get(p)!);
   }
 
   const quotes: QuoteAnnotation[] = found.map((q, i) => {
@@ -1575,6 +1608,12 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (q.innerEnd !== undefined) ann.innerEnd = q.innerEnd;
     return ann;
   });
+  for (const { ann, np } of speakerAt.values()) {
+    if (np.form !== 'name' || !ann.name || ann.name.includes(' ')) continue;
+    const known = fullNames.get(surnameKey(toks.textOf(np.last)));
+    const next = known ? countBelow(known.pos, ann.start + 1) : -1;
+    if (known && next < known.pos.length) ann.name = known.names[next];
+  }
   const speakers = [...speakerAt.values()].map((v) => v.ann).sort((x, y) => x.start - y.start);
   speakers.forEach((s, i) => (s.id = `s${i + 1}`));
   found.forEach((q, i) => {
@@ -1655,7 +1694,8 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
 function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd: number; secondStart: number; np?: NP; verb: number } | undefined {
   const toks = a.tokens;
   for (let k = openTok + 1; k < closeTok - 2; k++) {
-    if (!endsQuotedWords(toks.mark(k))) continue;
+    // (`«… истощен. — отметил Джайшанкар. — …»`: a full stop too, as a verb of speech follows.)
+    if (!endsQuotedWords(toks.mark(k)) && toks.mark(k) !== FULL_STOP) continue;
     const dash = toks.mark(k + 1);
     // A hyphen typed for a dash counts when spaced (`…, - сказал губернатор, - …`).
     const spaced = toks.starts[k + 1] > toks.ends[k] && toks.starts[k + 2] > toks.ends[k + 1];
@@ -1663,7 +1703,8 @@ function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd
     const v = k + 2;
     let verb = -1;
     for (let j = v; j < v + 4 && j < closeTok; j++) {
-      if (a.speechVerbAt(j) && !isClauseOnlyVerb(toks.low(j))) {
+      // (Right after the dash any verb of speech attributes: `…, - продолжил министр. - …`.)
+      if (a.speechVerbAt(j) && (j === v || !isClauseOnlyVerb(toks.low(j)))) {
         verb = j;
         break;
       }
@@ -2013,7 +2054,10 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
 const IN_IT = new Map<string, 'm' | 'f' | 'pl'>([['нем', 'm'], ['ней', 'f'], ['них', 'pl']]);
 
 /** Words that predicate without a finite verb: `Москва готова к …`, `переговоры нужны`. */
-const PREDICATIVES = /^(?:готов|готова|готово|готовы|должен|должна|должно|должны|намерен|намерена|намерены|нужно|нужен|нужна|нужны|необходимо|важно|можно|нельзя|уверен|уверена|уверены|невозможно|возможно|нет|нечего|некуда)$/;
+const PREDICATIVES = /^(?:готов|готова|готово|готовы|должен|должна|должно|должны|намерен|намерена|намерены|нужно|нужен|нужна|нужны|необходимо|важно|можно|нельзя|уверен|уверена|уверены|невозможно|возможно|нет|нечего|некуда|есть|согласен|согласна|согласны|рад|рада|рады|близок|близка|близки|(?:исключен|заинтересован|обеспокоен|убежден|нацелен|открыт|закрыт|решен|исчерпан)(?:|а|о|ы)|даст|дадут|передаст|создаст)$/;
+
+/** An infinitive (`продолжать`, `вести`), not a noun that ends like one (`печать`, `память`). */
+const INFINITIVE = /^(?!(?:печать|память|пять|опять|мать|рать|знать|благодать|кровать|путь|суть|ртуть|жуть|нить|прыть)$)(?:[а-яё]{3,}(?:ать|ять|ить|уть|ыть)|[а-яё]*(?:вести|нести|идти|йти|расти|спасти|везти|помочь|сечь|влечь|беречь))$/;
 
 /** Nouns that end like a verb in the present or the past (`совет`, `визит`, `депутат`, `канал`). */
 const NOUNS_LIKE_VERBS = /^(?:[а-яё]*(?:совет|бюджет|ответ|предмет|объект|проект|пакет|кабинет|приоритет|авторитет|суверенитет|иммунитет|комитет|паритет|запрет|секрет|портрет|билет|скелет|рассвет|обет|завет|этикет|визит|кредит|лимит|депозит|транзит|саммит|аппетит|депутат|кандидат|результат|мандат|формат|штат|аппарат|дипломат|автомат|консулат|секретариат|режим|проблем|систем|объем|прием|подъем|тем|схем|дилемм|поэм)|зал|бал|вал)$/;
@@ -2023,7 +2067,7 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (!toks.isWord(k) || toks.isCap(k)) continue;
     const low = toks.low(k);
-    if (PREDICATIVES.test(low)) return true;
+    if (PREDICATIVES.test(low) || INFINITIVE.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
     if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято)$/.test(low)) return true;
   }
@@ -2045,6 +2089,8 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     let words = 0;
     while (end < toks.count && !toks.isBreak(end)) if (toks.isWord(end++)) words++;
     if (words < 4 || words > 30 || toks.mark(end - 1) === FULL_STOP) continue;
+    // The header line ` date 2025-09-01 Title` is looked at from its title.
+    if (toks.starts[first] < a.titleStart && toks.ends[end - 1] > a.titleStart) continue;
     const sp = a.opensSpan(first);
     if (sp >= 0) {
       const q = quotedHeadline(a, sp, end);
@@ -2052,6 +2098,12 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
         speechSpan.add(sp);
         found.push(q);
       }
+      continue;
+    }
+    // `Общение здесь не кончается: Песков рассказал о …`: words with no marks, a colon, then who said them.
+    const said = unmarkedHeadline(a, first, end);
+    if (said) {
+      if (free(said.start, said.end)) found.push(said);
       continue;
     }
     // A verb of speech in the line: the report is found as any other.
@@ -2062,10 +2114,11 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     let colon = first;
     while (colon < end && colon - first < 6 && toks.isWord(colon)) colon++;
     if (colon > first && colon < end - 3 && toks.mark(colon) === 0x3a) {
-      const np = a.parseNP(first, colon, true);
+      // `Сийярто: …`: a lone unfamiliar word is a name when it speaks elsewhere in the text (`Сийярто уточнил`).
+      const np = a.parseNP(first, colon, true) ?? (colon === first + 1 && speaksElsewhere(a, first) ? a.parseNP(first, colon) : undefined);
       if (np && np.last === colon - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
-        const stop = wordsEnd(a, colon + 1, end);
+        const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
         if (free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
       }
       continue;
@@ -2080,6 +2133,45 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     const stop = wordsEnd(a, first, dash);
     if (a.inSpan[first] < 0 && free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
   }
+}
+
+/**
+ * A headline line [first, end) of a statement, a colon, and a person or body with a verb of speech:
+ * `Общение здесь не кончается: Песков рассказал о встречах`. The statement, or undefined.
+ */
+function unmarkedHeadline(a: Analyzer, first: number, end: number): FoundQuote | undefined {
+  const toks = a.tokens;
+  let colon = first;
+  while (colon < end && colon - first <= 10 && toks.mark(colon) !== 0x3a) colon++;
+  if (colon - first < 3 || colon >= end - 2 || toks.mark(colon) !== 0x3a) return undefined;
+  for (let k = first; k < colon; k++) if (!toks.isWord(k) || a.speechVerbAt(k)) return undefined;
+  if (!makesStatement(toks, first, colon)) return undefined;
+  const np = a.parseNP(colon + 1, end, true);
+  if (!np || np.form === 'pronoun' || abstractName(toks, np) || !a.speechVerbAt(np.last + 1)) return undefined;
+  return { start: toks.starts[first], end: toks.ends[colon - 1], direct: false, attribution: { np, oblique: false } };
+}
+
+/** Where a headline's words end before a site's name after a dash or a bar (`… перемирие - Новости`, `… | ТАСС`). */
+function siteSuffix(toks: Tokens, from: number, end: number): number {
+  for (let d = Math.max(from + 2, end - 4); d < end - 1; d++) {
+    const m = toks.mark(d);
+    if (!(isDash(m) || m === 0x7c) || toks.text[toks.starts[d] - 1] !== ' ') continue;
+    let site = true;
+    for (let k = d + 1; k < end && site; k++) if (toks.isWord(k) && !toks.isCap(k)) site = false;
+    if (site) return d;
+  }
+  return end;
+}
+
+/** The word at i stands elsewhere in the text right before or after a verb of speech (`Сийярто уточнил`, `заявил Сийярто`). */
+function speaksElsewhere(a: Analyzer, i: number): boolean {
+  const toks = a.tokens;
+  const low = toks.low(i);
+  for (let k = 0; k < toks.count; k++) {
+    if (k === i || !toks.isWord(k) || !toks.isCap(k) || toks.low(k) !== low || a.inSpan[k] >= 0) continue;
+    if ((toks.isWord(k + 1) && a.speechVerbAt(k + 1)) || (toks.isWord(k - 1) && a.speechVerbAt(k - 1))) return true;
+  }
+  return false;
 }
 
 /**
@@ -2369,6 +2461,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1)) continue;
         // `…, заявил Лавров, передает ТАСС.`: no parenthesis but the speaker, then who relays it (below).
         if (a.speechVerbAt(comma + 1) && !isGerund(toks.low(comma + 1))) continue;
+        // `…, заявил Костин, выступая в Думе.`: a gerund after the speaker goes on with how he spoke.
+        if (isGerund(toks.low(comma + 1)) || /^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(comma + 1))) continue;
         verb = k;
         np = a.speakerAfter(k, comma) ?? a.mediaAfter(k, comma);
         if (!np) continue;
@@ -2402,6 +2496,18 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       taken = true;
     }
     if (taken) continue;
+    const reportBeforeGerund = (gerund: number): NP | undefined => {
+      for (let tc = gerund - 3; tc > s + 1 && tc >= gerund - 10; tc--) {
+        if (toks.mark(tc) === COMMA && a.speechVerbAt(tc + 1) && !isGerund(toks.low(tc + 1)) && !isClauseOnlyVerb(toks.low(tc + 1))) {
+          if (a.commaBetween(tc + 1, gerund - 1) || inSpeech(tc - 1)) return undefined;
+          const np = a.speakerAfter(tc + 1, gerund - 1) ?? a.mediaAfter(tc + 1, gerund - 1);
+          if (np) add(s, tc, { np, verb: tc + 1, oblique: false });
+          return np;
+        }
+        if (!toks.isWord(tc) && toks.mark(tc) !== FULL_STOP) return undefined;
+      }
+      return undefined;
+    };
     // `X заявил, что …`
     for (let c = c0; c < c1; c++) {
       const k = commas[c] + 1;
@@ -2438,6 +2544,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1)) ?? (isGerund(toks.low(verb)) ? a.mainClauseSpeaker(verb) : undefined);
       // `Его подозревают в том, что …`: an accusation by no one named is a charge, not words reported.
       if (!np && !noun && ACCUSATION.test(toks.low(verb))) continue;
+      // `A, сообщило агентство MAP, добавив, что B`: A is reported too, before the verb that turns it.
+      if (!noun && isGerund(toks.low(verb)) && toks.mark(verb - 1) === COMMA) np = reportBeforeGerund(verb) ?? np;
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
       // `…, что A, и что B`, `…, что A, а также, что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
@@ -2523,7 +2631,14 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const object = a.opensSpan(v + 1);
       if (object >= 0 && lowerCaseWords(a.text.slice(a.spans[object].open + 1, a.spans[object].close), 1)) continue;
       let clean = true;
-      for (let j = v + 1; j < e; j++) if (toks.is(j, 'что') || (toks.mark(j) === COMMA && !/^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) { clean = false; break; }
+      for (let j = v + 1; j < e; j++) {
+        // `…, сообщило агентство, добавив, что …`: how the speaker went on is no part of the attribution.
+        if (toks.mark(j) === COMMA && (isGerund(toks.low(j + 1)) || /^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) break;
+        if (toks.is(j, 'что') || toks.mark(j) === COMMA) {
+          clean = false;
+          break;
+        }
+      }
       if (!clean) break;
       // Direct speech before the comma was attributed with its quote, unless it is words quoted
       // inside the sentence (`Марксизм вывел Китай на путь «…», заявил глава КНР`): then the
