@@ -114,6 +114,15 @@ describe('quotes and speakers', () => {
     assert.equal(speakerOf(quotes[0])!.name, 'Мария Захарова');
   });
 
+  it('names in the nominative a person introduced out of it, and a surname given before the full name', () => {
+    const text = 'Рябков: диалог о стабильности возможен\n\nДепутат процитировал сенатора Андреаса Римкуса, заявившего, что «санкции не сработали». Замминистра Сергей Рябков выступил в Женеве.';
+    const { quotes, speakerOf } = analyse(text);
+    assert.deepEqual(quotes.map((q) => [q.text, speakerOf(q)?.text, speakerOf(q)?.name]), [
+      ['диалог о стабильности возможен', 'Рябков', 'Сергей Рябков'],
+      ['«санкции не сработали»', 'Римкуса', 'Андреас Римкус'],
+    ]);
+  });
+
   it('reads a surname only a woman takes in the genitive as hers (`Поповой` → Попова, never Попов)', () => {
     const { quotes, speakerOf } = analyse('По словам Поповой, «задержанный дал показания». Как заявила Полянской журналист, всё спокойно.');
     assert.equal(speakerOf(quotes[0])!.name, 'Попова');
@@ -394,14 +403,16 @@ describe('quotes and speakers', () => {
       ['«Тогда я мечтал о рекорде»', 'спортсмен'],
     ]);
   });
-  it('reads reports without a comma, after `как ранее сообщало`, `информация о том, что`, and stops at `, однако`', () => {
-    const text = 'МИД Италии подтвердил что в Сирии похищен итальянский гражданин. Кроме того, как ранее сообщало агентство, переговоры отложены. В прессе появилась информация о том, что посол уходит в отставку. Источники сообщили, что лидер скончался, однако правительство пока молчит.';
+  it('reads reports without a comma, after `как ранее сообщало`, `информация о том, что`, and stops at `, однако` with what happened next', () => {
+    const text = 'МИД Италии подтвердил что в Сирии похищен итальянский гражданин. Кроме того, как ранее сообщало агентство, переговоры отложены. В прессе появилась информация о том, что посол уходит в отставку. Источники сообщили, что лидер скончался, однако правительство пока не подтвердило это. Премьер заявил, что страна готова к диалогу, однако дата встречи зависит от Брюсселя.';
     const { quotes } = analyse(text);
     assert.deepEqual(quotes.map((q) => q.text), [
       'в Сирии похищен итальянский гражданин',
       'переговоры отложены',
       'посол уходит в отставку',
       'лидер скончался',
+      // What the premier said goes on after `однако` when nothing happens in the past tense.
+      'страна готова к диалогу, однако дата встречи зависит от Брюсселя',
     ]);
   });
   it('gives each of two reports in one sentence its own speaker, and takes no quotation for a subject', () => {

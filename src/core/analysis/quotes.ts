@@ -36,7 +36,7 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
   const n = text.length;
   const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\u00A0';
   const opensAfter = (c: string | undefined) => isSpace(c) || (c !== undefined && '([{:—–-«„/'.includes(c));
-  const isWordStart = (c: string | undefined) => c !== undefined && /[0-9A-Za-zА-Яа-яЁё«„'‘…(.]/.test(c);
+  const isWordStart = (c: string | undefined) => c !== undefined && /[0-9A-Za-zА-Яа-яЁё«„'‘…(.[]/.test(c);
   const closesBefore = (c: string | undefined) => isSpace(c) || (c !== undefined && '.,;:!?)]}»“”—–-…'.includes(c));
   const close = (at: number, pos: number) => {
     const open = stack[at];
@@ -910,6 +910,22 @@ class Analyzer {
     return undefined;
   }
 
+  /**
+   * `Байдена, заявившего, что …`: a participle of a verb of speech at v, after a comma, speaks for
+   * the person named right before the comma. That person, or undefined.
+   */
+  participleSpeaker(v: number): NP | undefined {
+    const toks = this.tokens;
+    if (!toks.isWord(v) || toks.mark(v - 1) !== COMMA) return undefined;
+    const m = /^(.+)вш(?:ий|его|ему|им|ем|ая|ей|ую|ие|их|ими)$/.exec(toks.low(v));
+    if (!m || !isSpeechVerb(m[1] + 'л')) return undefined;
+    for (let first = v - 2; first >= 0 && first >= v - 5 && toks.isWord(first); first--) {
+      const np = this.parseNP(first, v - 1);
+      if (np && np.last === v - 2 && np.form !== 'pronoun') return np;
+    }
+    return undefined;
+  }
+
   /** The press (`в прессе`, `в СМИ`) is named among tokens from (inclusive) to (exclusive). */
   mentionsPress(from: number, to: number): boolean {
     for (let k = from; k < to; k++) if (this.tokens.isWord(k) && /^(?:прессе|прессу|печати|сми)$/.test(this.tokens.low(k))) return true;
@@ -959,6 +975,8 @@ class Analyzer {
   /** `назвал`, `охарактеризовала`, `сочли` up to four words before the token at i, with the object between. */
   followsNamingVerb(i: number, inner: string): boolean {
     const toks = this.tokens;
+    // `обвинил ОБСЕ в «гибридной войне»`: what someone accuses of is in the accuser's words.
+    if ((toks.is(i - 1, 'в') || toks.is(i - 1, 'во')) && /^(?:обвинил|обвинила|обвинили|обвиняет|обвиняют)$/.test(toks.low(i - 3))) return true;
     // `признал его виновным в «…»`: what follows a preposition is no name given to anything.
     if (PREPOSITIONS.has(toks.low(i - 1))) return false;
     for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
@@ -1191,7 +1209,17 @@ function onlyJoined(a: Analyzer, quotes: FoundQuote[]): boolean {
 /** Lower-case words in quotation marks (span sp) that the sentence goes on after: part of a clause. */
 function clauseGoesOn(a: Analyzer, sp: number): boolean {
   const close = a.spanCloseTok[sp];
-  return close !== undefined && !endsSentence(a, close) && lowerCaseWords(a.text.slice(a.spans[sp].open + 1, a.spans[sp].close), 1);
+  return close !== undefined && !endsSentence(a, close) && !relayFollows(a, close) && lowerCaseWords(a.text.slice(a.spans[sp].open + 1, a.spans[sp].close), 1);
+}
+
+/** `«…», пишет RT.`: after the token at close only who relays the words, to the sentence's end. */
+function relayFollows(a: Analyzer, close: number): boolean {
+  const toks = a.tokens;
+  if (toks.mark(close + 1) !== COMMA || !toks.isWord(close + 2) || !a.speechVerbAt(close + 2) || isGerund(toks.low(close + 2))) return false;
+  const end = a.sentenceEndOf(close + 2);
+  if (end - close > 8) return false;
+  for (let k = close + 3; k < end; k++) if (toks.mark(k) === COMMA || toks.is(k, 'что') || a.opensSpan(k) >= 0) return false;
+  return true;
 }
 
 /** `… и обозначил главную задачу` at i: the speaker's next deed, after what was said. */
@@ -1376,7 +1404,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     let listing = false;
     // (An attribution after that names no one gives way to one before: `подчеркнул: «…», передает РИА «Новости»`.)
     const attributedAfterwards = attribution;
-    if (!attribution?.np) {
+    // (So does a medium relaying what someone named before said: `По словам дипломата, «…», пишет RT`.)
+    const relayed = attribution?.verb !== undefined && /^(?:пишет|передает|передаёт|сообщает|информирует)$/.test(toks.low(attribution.verb));
+    if (!attribution?.np || relayed) {
       attribution = undefined;
       let p = openTok - 1;
       while (p >= 0 && (toks.isBreak(p) || (toks.mark(p) === APOSTROPHE && p >= openTok - 2))) p--;
@@ -1437,11 +1467,16 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       if (!endsSentence) continue;
       let p = openTok - 3;
       const st = a.sentenceStartOf(openTok);
-      while (p >= st && !(a.speechVerbAt(p))) p--;
+      while (p >= st && !(a.speechVerbAt(p) || a.participleSpeaker(p))) p--;
       if (p < st) continue;
       // `«…», — и добавил, что «…»`: no subject of its own; the speaker goes on.
       const goesOn = toks.is(p - 1, 'и') && isDash(toks.mark(p - 2)) ? previousSpeaker(a, p) : undefined;
       attribution = { np: goesOn ?? a.subjectBefore(p) ?? a.speakerAfter(p, openTok - 2), verb: p, oblique: false };
+    }
+    // `слова Байдена, заявившего, что «…»`: the one the participle speaks for, whoever else is in the sentence.
+    if (toks.is(openTok - 1, 'что') && toks.mark(openTok - 2) === COMMA) {
+      const byParticiple = a.participleSpeaker(openTok - 3);
+      if (byParticiple) attribution = { np: byParticiple, oblique: true };
     }
     // Author's words inside the marks: `«…, — сказал он, — …»` gives two parts.
     const parts = splitAround(a, openTok, closeTok);
@@ -1463,6 +1498,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // `назвал Джона Макафи «параноиком»`, `назвала состояние Гарсии «очень тяжёлым»`: what someone
     // called something is their word, even a single one.
     if (!attribution && !parts && !afterName && lowerCaseWords(inner, 1) && a.followsNamingVerb(openTok, inner)) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    // `«Неправдой» назвала министр …`: the word given first, then who gave it.
+    if (!attribution && !parts && !afterName && countUpTo(NON_SPACE_RUNS, inner, 4) <= 3 && /^(?:назвал|назвала|назвали|называет|называют)$/.test(toks.low(closeTok + 1))) {
+      const np = a.speakerAfter(closeTok + 1, a.clauseEnd(closeTok + 2));
+      if (np) attribution = { np, verb: closeTok + 1, oblique: false };
+    }
     // `Шекатт выкрикнул «Аллах акбар»`, `он кричал «…»`: what is shouted is said, however short.
     // (`он кричал «…», заявил прокурор`: the one who shouted, not who reported the shout.)
     const shouted = !parts && !afterName && toks.isWord(openTok - 1) && SHOUTING.test(toks.low(openTok - 1));
@@ -1559,7 +1599,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   events.sort((x, y) => x.pos - y.pos || (x.intro ? -1 : 0) - (y.intro ? -1 : 0));
   for (const ev of events) {
     if (ev.intro) {
-      const person = personOf(a, cast, ev.intro, undefined, false);
+      const person = personOf(a, cast, ev.intro, undefined, obliqueRole(a, ev.intro));
       cast.mention(ev.pos, person);
       if (person.name?.includes(' ')) {
         const key = surnameKey(toks.textOf(ev.intro.last));
@@ -1624,6 +1664,17 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     s.quotes.push(quotes[i].id);
   });
   return { quotes, speakers };
+}
+
+/** `сенатора Уолша`: a name after a role out of the nominative is out of it too. */
+function obliqueRole(a: Analyzer, np: NP): boolean {
+  if (np.roleFirst === undefined || np.roleLast === undefined) return false;
+  const toks = a.tokens;
+  for (let k = np.roleFirst; k <= np.roleLast; k++) {
+    const lemma = toks.isWord(k) ? roleLemma(toks.low(k)) : undefined;
+    if (lemma) return lemma !== toks.low(k);
+  }
+  return false;
 }
 
 function npStart(a: Analyzer, np: NP): number {
@@ -1784,7 +1835,7 @@ const SOURCE_NOUNS = new Set(['словам', 'мнению', 'информац�
 /** Verbs of calling something by a word: `назвал его «…»`. (`называют`, `называли` of no one in particular give a nickname.) */
 const NAMING_VERBS = new Set([
   'назвал', 'назвала', 'назвали', 'назвало', 'назвав', 'называл', 'называла', 'называет', 'называя', 'охарактеризовал', 'охарактеризовала', 'охарактеризовали', 'охарактеризовав',
-  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали',
+  'сочли', 'счел', 'сочла', 'посчитал', 'посчитала', 'посчитали', 'считает', 'считают', 'считаем', 'считал', 'считала', 'считали',
 ]);
 /**
  * `объявил его «предателем»`, `были объявлены «предателями»`: declaring someone something, told from
@@ -2054,7 +2105,7 @@ function colonParagraph(a: Analyzer, found: FoundQuote[], p: number, taken: numb
 const IN_IT = new Map<string, 'm' | 'f' | 'pl'>([['нем', 'm'], ['ней', 'f'], ['них', 'pl']]);
 
 /** Words that predicate without a finite verb: `Москва готова к …`, `переговоры нужны`. */
-const PREDICATIVES = /^(?:готов|готова|готово|готовы|должен|должна|должно|должны|намерен|намерена|намерены|нужно|нужен|нужна|нужны|необходимо|важно|можно|нельзя|уверен|уверена|уверены|невозможно|возможно|нет|нечего|некуда|есть|согласен|согласна|согласны|рад|рада|рады|близок|близка|близки|(?:исключен|заинтересован|обеспокоен|убежден|нацелен|открыт|закрыт|решен|исчерпан)(?:|а|о|ы)|даст|дадут|передаст|создаст)$/;
+const PREDICATIVES = /^(?:готов|готова|готово|готовы|должен|должна|должно|должны|намерен|намерена|намерены|нужно|нужен|нужна|нужны|необходимо|важно|можно|нельзя|уверен|уверена|уверены|невозможно|возможно|возможен|возможна|возможны|невозможен|невозможна|нет|нечего|некуда|есть|согласен|согласна|согласны|рад|рада|рады|близок|близка|близки|(?:исключен|заинтересован|обеспокоен|убежден|нацелен|открыт|закрыт|решен|исчерпан)(?:|а|о|ы)|даст|дадут|передаст|создаст)$/;
 
 /** An infinitive (`продолжать`, `вести`), not a noun that ends like one (`печать`, `память`). */
 const INFINITIVE = /^(?!(?:печать|память|пять|опять|мать|рать|знать|благодать|кровать|путь|суть|ртуть|жуть|нить|прыть)$)(?:[а-яё]{3,}(?:ать|ять|ить|уть|ыть)|[а-яё]*(?:вести|нести|идти|йти|расти|спасти|везти|помочь|сечь|влечь|беречь))$/;
@@ -2520,6 +2571,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
       // (`Заявления о том, что …, Токаев оценил как …`: statements opening the sentence are its topic.)
       if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v)) && !(v === s && (toks.is(v, 'заявления') || toks.is(v, 'заявлением')))) verb = v;
+      // `слова Байдена, заявившего, что …`: the participle speaks for the one named before it.
+      const byParticiple = verb < 0 ? a.participleSpeaker(v) : undefined;
+      if (byParticiple) {
+        add(k + 1, e, { np: byParticiple, oblique: true });
+        taken = true;
+        break;
+      }
       for (let j = v, words = 0; verb < 0 && j >= s && words < 7; j--) {
         // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
         if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
@@ -2566,19 +2624,37 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         // `что, возможно, …`: the comma after `что` opens a parenthesis, not the words.
         if (toks.mark(from) === COMMA) from++;
       }
-      // `…, что лидер скончался, однако правительство пока молчит`: the contrast is the author's
-      // (after `, но` the words often go on being reported, so that one stays in).
+      // (After `, но` or `, однако` the words go on being reported: `…, что Косово готово к диалогу,
+      // однако дата зависит от Брюсселя` is the premier's, unless a verb of speech begins a report of its own.)
       // `Критики говорят, что A, сторонники пишут, что B`: the next report has its own speaker.
       let to = e;
       let another = false;
       for (let d = c + 1; d < c1; d++) {
         const j = commas[d];
         if (j <= from || inSpeech(j)) continue;
-        if (toks.is(j + 1, 'однако')) {
-          to = j;
-          break;
-        }
         const next = d + 1 < c1 ? commas[d + 1] : -1;
+        // `…, что лидер скончался, однако правительство пока не подтвердило …`: a verb in the past
+        // after `однако` goes on with what happened, the author's words.
+        if (toks.is(j + 1, 'однако')) {
+          let past = false;
+          for (let x = j + 2; x < j + 7 && x < e && (next < 0 || x < next) && !past; x++) past = toks.isWord(x) && a.inSpan[x] < 0 && isPastVerb(toks.low(x));
+          if (past) {
+            to = j;
+            break;
+          }
+        }
+        // `…, что A, но при этом финский президент призвал …`: the speaker's next report of its own.
+        if (/^(?:но|а|однако)$/.test(toks.low(j + 1))) {
+          let verb = -1;
+          for (let x = j + 2; x < j + 9 && x < e && (next < 0 || x < next) && verb < 0; x++) if (toks.isWord(x) && a.inSpan[x] < 0 && a.speechVerbAt(x) && !isGerund(toks.low(x))) verb = x;
+          // (Named by a name or a role: `, но он не считает` and `, но власти надеются` stay in the words.)
+          const subject = verb >= 0 ? a.subjectBefore(verb) : undefined;
+          if (subject && subject.first > j && (subject.form === 'name' || subject.form === 'role')) {
+            to = j;
+            another = true;
+            break;
+          }
+        }
         // `…, но власти надеются, что …`: what a conjunction joins goes on being reported.
         if (next > j + 1 && next - j <= 5 && toks.is(next + 1, 'что') && !/^(?:но|а|и)$/.test(toks.low(j + 1))) {
           let verb = false;
@@ -2728,7 +2804,8 @@ function skippedBeforeSpeaker(toks: Tokens, k: number, m: number): boolean {
 
 /** `словам` or `мнению`, as in `по словам`, `по его мнению`. */
 function inWordsOf(toks: Tokens, i: number): boolean {
-  return toks.is(i, 'словам') || toks.is(i, 'мнению') || (toks.mayBe(i, SPEECH_CUE_KEYS) && REPORT_NOUNS.has(toks.low(i)));
+  // (`по её оценке` is her opinion; `по оценке фонда` an estimate, data.)
+  return toks.is(i, 'словам') || toks.is(i, 'мнению') || (toks.mayBe(i, SPEECH_CUE_KEYS) && REPORT_NOUNS.has(toks.low(i))) || (toks.is(i, 'оценке') && POSSESSIVES.has(toks.low(i - 1)));
 }
 /** Words that open a sentence without saying anything of their own. */
 const DISCOURSE_OPENERS = /^(?:кроме того|кроме этого|помимо этого|при этом|между тем|в то же время|тем временем|вместе с тем|в свою очередь|также|однако|впрочем|тем не менее|напомним)$/;
@@ -2759,6 +2836,11 @@ const SHOUTING = /^(?:крича|кричи|выкрикн|выкрикива|п
 
 /** A past-tense verb: `улыбнулся`, `развела`, `раскрыли`. */
 const PAST_TENSE = /^[а-яё]{3,}(?:[аяиеуы]л|[аяиеуы](?:ла|ли|лся|лась|лись))$/;
+/** A verb in the past, short ones too (`стал`, `подтвердило`). */
+function isPastVerb(low: string): boolean {
+  return (PAST_TENSE.test(low) || /^[а-яё]{2,}[аяеиу](?:л|ло)$/.test(low)) && !NOUNS_LIKE_PAST.test(low) && !/^(?:дело|тело|число|село|масло|крыло|весло|сила|стол|пол)$/.test(low);
+}
+
 /** Nouns that end like a past-tense verb. */
 const NOUNS_LIKE_PAST = /^(?:канал|генерал|финал|капитал|сериал|материал|журнал|сигнал|идеал|арсенал|портал|персонал|фестивал|скандал|зал|бал|вал|[а-яё]*тели|[а-яё]*били|правила|начала|детали|недели|сели|земли)$/;
 

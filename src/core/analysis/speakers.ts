@@ -237,10 +237,16 @@ export class Cast {
   }
 
   private nominative(words: string[], gender: Gender | undefined, oblique: boolean): string {
+    const lastWord = words[words.length - 1];
+    const surname = surnameNominative(lastWord, gender, oblique);
+    // The ending the surname dropped (`Римкуса` → Римкус): an unknown first name with the same
+    // ending after a consonant drops it too (`Андреаса` → Андреас).
+    const dropped = surname.length < lastWord.length && lastWord.startsWith(surname) ? lastWord.slice(surname.length) : '';
     const out = words.map((w, i) => {
-      if (i === words.length - 1) return surnameNominative(w, gender, oblique);
+      if (i === words.length - 1) return surname;
       const f = firstName(fold(w));
       if (f && oblique) return f.lemma[0].toUpperCase() + f.lemma.slice(1);
+      if (i === 0 && !f && dropped && w.length > dropped.length + 2 && w.endsWith(dropped) && /[бвгджзклмнпрстфхцчшщ]$/.test(w.slice(0, -dropped.length))) return w.slice(0, -dropped.length);
       if (!oblique || i === 0 || w.endsWith('.')) return w;
       // A patronymic or a second given name declines too: `Сергеевича` → Сергеевич, `Тайипа` → Тайип.
       const m = /^(.*(?:вич|ич))(?:а|у|ем|е)$/.exec(w) ?? /^(.*вн)(?:ы|е|у|ой)$/.exec(w);
