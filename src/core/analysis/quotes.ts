@@ -179,6 +179,8 @@ const ABBREVIATIONS = new Set(['г', 'гг', 'им', 'т', 'д', 'ул', 'стр
 const ABBREVIATION_KEYS = new KeySet(ABBREVIATIONS);
 /** `по делам`, `по правам`, `по вопросам` continue a role: `уполномоченный по правам человека`. */
 const MATTERS = new Set(['делам', 'правам', 'вопросам']);
+/** `посол в республике`: a country named by a common noun after `в`. */
+const PLACES_IN = /^(?:республике|стране|регионе|королевстве|княжестве|федерации|штате|эмирате)$/;
 /** First words of the two-word bodies (`белый` of `Белый дом`). */
 const BODY_BIGRAM_STARTS = new Set([...BODY_BIGRAMS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
 /** Words that may open a sentence before `Как сообщил X, …`. */
@@ -192,6 +194,8 @@ const GEO_GENITIVE = new Set([
   'ватикана', 'европарламента', 'бундестага', 'сената', 'конгресса', 'парламента', 'правительства', 'минобороны', 'минфина', 'мида',
   'ливана', 'туниса', 'чада', 'мали', 'нигера', 'перу', 'чили', 'эквадора', 'гондураса', 'сальвадора', 'гаити', 'бангладеш', 'непала',
   'таиланда', 'тайваня', 'донбасса', 'крыма', 'кавказа', 'ближнего', 'востока', 'запада', 'севера', 'юга', 'европы', 'азии', 'африки', 'америки',
+  // Names that do not decline.
+  'косово', 'того', 'конго', 'монако', 'сомали', 'бурунди', 'зимбабве', 'фиджи', 'палау', 'науру', 'тувалу', 'самоа', 'кабо-верде', 'буркина-фасо',
 ]);
 
 interface NP {
@@ -398,14 +402,22 @@ class Analyzer {
   /** A word inside a role's or body's genitive complement: `МИД РФ`, `иностранных дел`, `при ООН`. */
   private complementWord(i: number, limit: number): boolean {
     const toks = this.tokens;
+    // `президент Южно-Африканской Республики (ЮАР) Сирил Рамафоса`: an acronym in brackets.
+    if (i < limit && toks.mark(i) === 0x28 && toks.isAcronym(i + 1) && toks.mark(i + 2) === 0x29) return true;
+    if (i < limit && toks.mark(i) === 0x29 && toks.isAcronym(i - 1) && toks.mark(i - 2) === 0x28) return true;
     if (i >= limit || !toks.isWord(i) || this.masked(i)) return false;
     if (toks.isAcronym(i)) return true;
     const low = toks.low(i);
     if (isSpeechVerb(low) || PRONOUNS.has(low) || low === 'что' || low === 'который' || low === 'которая') return false;
     const next = i + 1;
     if (low === 'при') return toks.isWord(next);
-    if (low === 'в' || low === 'во') return toks.isCap(next) && !bodyLemma(toks.low(next));
-    if (low === 'по') return toks.isWord(next) && (toks.isCap(next) || /(?:ым|им|ему|ому)$/.test(toks.low(next)) || MATTERS.has(toks.low(next)));
+    // (`посол РФ в Сербии`, `посол в республике`.)
+    if (low === 'в' || low === 'во') return (toks.isCap(next) && !bodyLemma(toks.low(next))) || PLACES_IN.test(toks.low(next));
+    if ((toks.is(i - 1, 'в') || toks.is(i - 1, 'во')) && PLACES_IN.test(low)) return true;
+    // `сказал глава диппредставительства журналистам`: whom he told is no part of who he is.
+    if (isAddressee(low)) return false;
+    // (`по атомной энергии`, `по правам человека`: a dative adjective or a noun of matters.)
+    if (low === 'по') return toks.isWord(next) && (toks.isCap(next) || /(?:ым|им|ему|ому|ой|ей)$/.test(toks.low(next)) || MATTERS.has(toks.low(next)));
     if (low === 'и') return toks.isWord(next) && !toks.isCap(next) && /(?:и|ы|а|я|ов|ей|ых|их)$/.test(toks.low(next)) && this.complementWord(next, limit);
     if (PREPOSITIONS.has(low)) return false;
     if (toks.isCap(i)) return true;
@@ -457,7 +469,8 @@ class Analyzer {
     if (headAt >= 0) {
       let k = headAt + 1;
       // `заместитель министра`, `глава департамента`: role heads may chain.
-      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && roleLemma(toks.low(k)) && !toks.isCap(k)))) {
+      // (A role in the nominative after another is someone else: `с президентом России премьер-министр Индии`.)
+      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && roleLemma(toks.low(k)) !== undefined && roleLemma(toks.low(k)) !== toks.low(k) && !toks.isCap(k)))) {
         if (this.nameStartsAt(k, limit)) break;
         k++;
       }
@@ -744,10 +757,37 @@ class Analyzer {
       const np = this.parseNP(k, verb, k === s && sentenceStart);
       if (np) {
         if (np.form === 'body' && low !== 'в' && low !== 'во' && afterPreposition) continue;
+        // `на переговорах с президентом России премьер-министр Индии … заявил`: a person after a
+        // preposition is a circumstance; the subject comes after.
+        // (`в беседе с журналистами Богданов рассказал`: a surname in the nominative after the role is the subject.)
+        if (afterPreposition && (np.form === 'role' || np.form === 'name') && np.last + 1 < verb) {
+          k = np.form === 'name' && np.roleLast !== undefined && np.nameFirst !== undefined && surnameGender(toks.low(np.last)) ? np.roleLast : np.last;
+          continue;
+        }
+        if (afterPreposition && np.form === 'name' && np.roleLast !== undefined && np.nameFirst !== undefined && np.last + 1 === verb && surnameGender(toks.low(np.last))) {
+          return { first: np.nameFirst, last: np.last, form: 'name', nameFirst: np.nameFirst };
+        }
+        // `На фоне выступления премьер-министра Нетаниягу президент США Дональд Трамп заявил`: a role
+        // out of the nominative is someone's complement when a role in it stands right before the verb.
+        if (np.last + 1 < verb && obliqueRole(this, np)) {
+          const adjacent = this.roleRightBefore(np.last + 1, verb);
+          if (adjacent) return adjacent;
+        }
         return np;
       }
     }
     return document ?? this.plainSubject(s, verb);
+  }
+
+  /** A role in the nominative, with or without a name, that ends right before the verb and starts at or after from. */
+  private roleRightBefore(from: number, verb: number): NP | undefined {
+    const toks = this.tokens;
+    for (let j = from; j < verb && j >= verb - 10; j++) {
+      if (!toks.isWord(j) || roleLemma(toks.low(j)) !== toks.low(j)) continue;
+      const np = this.parseNP(j, verb);
+      if (np && np.last === verb - 1 && (np.form === 'role' || np.form === 'name')) return np;
+    }
+    return undefined;
   }
 
   /**
@@ -1599,7 +1639,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   events.sort((x, y) => x.pos - y.pos || (x.intro ? -1 : 0) - (y.intro ? -1 : 0));
   for (const ev of events) {
     if (ev.intro) {
-      const person = personOf(a, cast, ev.intro, undefined, obliqueRole(a, ev.intro));
+      const person = personOf(a, cast, ev.intro, undefined, obliqueRole(a, ev.intro) && !indeclinableAfterRole(a, ev.intro));
       cast.mention(ev.pos, person);
       if (person.name?.includes(' ')) {
         const key = surnameKey(toks.textOf(ev.intro.last));
@@ -1675,6 +1715,12 @@ function obliqueRole(a: Analyzer, np: NP): boolean {
     if (lemma) return lemma !== toks.low(k);
   }
   return false;
+}
+
+/** `премьер-министра Нетаниягу`: a genitive role, then a surname in another vowel, which does not decline. */
+function indeclinableAfterRole(a: Analyzer, np: NP): boolean {
+  const toks = a.tokens;
+  return np.roleFirst !== undefined && /[ая]$/.test(toks.low(np.roleFirst)) && /[уюеиоэ]$/.test(toks.low(np.last));
 }
 
 function npStart(a: Analyzer, np: NP): number {

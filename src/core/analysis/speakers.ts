@@ -238,7 +238,10 @@ export class Cast {
 
   private nominative(words: string[], gender: Gender | undefined, oblique: boolean): string {
     const lastWord = words[words.length - 1];
-    const surname = surnameNominative(lastWord, gender, oblique);
+    // `Биньямина Нетаниягу`, `Сергея Шойгу`: after a first name in the genitive, a surname ending in
+    // another vowel does not decline.
+    const firstGenitive = words.length > 1 && !!firstName(fold(words[0])) && /[ая]$/.test(fold(words[0])) && firstName(fold(words[0]))!.lemma !== fold(words[0]);
+    const surname = firstGenitive && /[уюеиоэ]$/.test(fold(lastWord)) ? lastWord : surnameNominative(lastWord, gender, oblique);
     // The ending the surname dropped (`Римкуса` → Римкус): an unknown first name with the same
     // ending after a consonant drops it too (`Андреаса` → Андреас).
     const dropped = surname.length < lastWord.length && lastWord.startsWith(surname) ? lastWord.slice(surname.length) : '';
