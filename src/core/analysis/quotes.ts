@@ -179,6 +179,10 @@ const ABBREVIATIONS = new Set(['г', 'гг', 'им', 'т', 'д', 'ул', 'стр
 const ABBREVIATION_KEYS = new KeySet(ABBREVIATIONS);
 /** `по делам`, `по правам`, `по вопросам` continue a role: `уполномоченный по правам человека`. */
 const MATTERS = new Set(['делам', 'правам', 'вопросам']);
+/** Verbs of a medium relaying someone's words: `передает ТАСС`, `пишет Reuters`. */
+const RELAY_VERBS = /^(?:пишет|пишут|передает|передаёт|передают|сообщает|сообщают|информирует)$/;
+/** Kinds of outlet before its name: `интервью телерадиокомпании Yle`, `газете «Известия»`. */
+const OUTLET_NOUNS = /^(?:телерадиокомпании|телекомпании|телеканалу|телеканала|радиостанции|газете|газеты|изданию|издания|агентству|агентства|журналу|журнала|порталу|портала)$/;
 /** `посол в республике`: a country named by a common noun after `в`. */
 const PLACES_IN = /^(?:республике|стране|регионе|королевстве|княжестве|федерации|штате|эмирате)$/;
 /** First words of the two-word bodies (`белый` of `Белый дом`). */
@@ -769,7 +773,9 @@ class Analyzer {
         }
         // `На фоне выступления премьер-министра Нетаниягу президент США Дональд Трамп заявил`: a role
         // out of the nominative is someone's complement when a role in it stands right before the verb.
-        if (np.last + 1 < verb && obliqueRole(this, np)) {
+        // (So is a body after a noun: `на полях саммита ШОС премьер-министр Индии заявил`.)
+        const complement = np.form === 'body' && k > s && toks.isWord(k - 1) && !toks.isCap(k - 1) && /(?:а|я|е|и|ы)$/.test(toks.low(k - 1)) && !this.speechVerbAt(k - 1);
+        if (np.last + 1 < verb && (complement || obliqueRole(this, np))) {
           const adjacent = this.roleRightBefore(np.last + 1, verb);
           if (adjacent) return adjacent;
         }
@@ -895,6 +901,13 @@ class Analyzer {
         continue;
       }
       const low = toks.low(k);
+      // `заявил в интервью телерадиокомпании Yle президент страны`: the interview and its outlet, then who spoke.
+      if ((low === 'в' || low === 'во') && toks.is(k + 1, 'интервью')) {
+        k += 2;
+        if (k < limit && toks.isWord(k) && (OUTLET_NOUNS.test(toks.low(k)) || isMedia(toks.low(k)))) k++;
+        while (k < limit && ((toks.isWord(k) && toks.isCap(k) && !this.nameStartsAt(k, limit) && !roleLemma(toks.low(k))) || isGuillemetOrStraight(toks.mark(k)) || this.masked(k))) k++;
+        continue;
+      }
       if (isAddressee(low) || isMedia(low)) {
         k++;
         // A media name after the addressee: `телеканалу «Россия 24»`, `агентству Reuters`.
@@ -908,6 +921,13 @@ class Analyzer {
         let j = doc + 1;
         while (j < limit && this.isWord(j) && !toks.isCap(j) && /(?:ом|ем|ой|ей)$/.test(toks.low(j))) j++;
         if (j < limit && this.isWord(j) && isMedia(toks.low(j))) return undefined;
+        // `заявил в интервью телерадиокомпании Yle президент страны`: the outlet, then who spoke.
+        if (j < limit && this.isWord(j) && OUTLET_NOUNS.test(toks.low(j))) {
+          let m = j + 1;
+          while (m < limit && ((toks.isWord(m) && toks.isCap(m) && !this.nameStartsAt(m, limit)) || isGuillemetOrStraight(toks.mark(m)) || this.masked(m))) m++;
+          const who = m > j + 1 ? this.parseNP(m, limit) : undefined;
+          if (who && who.form !== 'body') return who;
+        }
         return this.parseNP(j, limit) ?? this.documentNP(doc, Math.max(doc, this.genitivesUpTo(doc + 1, limit) - 1));
       }
       if (isSpeechVerb(low) || low === 'что') return undefined;
@@ -1427,6 +1447,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
             const who = m < limit ? a.parseNP(v + 1, m) : undefined;
             if (who && who.last === m - 1) quoted = who;
           }
+          // `», - приводит его слова агентство IRNA`: whose words they are, not who relays them.
+          if (v === k && /^(?:приводит|приводят|привел|привёл|привела|привели)$/.test(toks.low(v)) && POSSESSIVES.has(toks.low(v + 1)) && toks.is(v + 2, 'слова')) {
+            quoted = { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) };
+          }
           const np = quoted ?? (v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v));
           const impersonal = isImpersonalVerb(toks.low(v));
           // `», — признался спортсмен`, `», — с улыбкой вздохнул преподаватель`: a plain noun when no name or role is there.
@@ -1445,7 +1469,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // (An attribution after that names no one gives way to one before: `подчеркнул: «…», передает РИА «Новости»`.)
     const attributedAfterwards = attribution;
     // (So does a medium relaying what someone named before said: `По словам дипломата, «…», пишет RT`.)
-    const relayed = attribution?.verb !== undefined && /^(?:пишет|передает|передаёт|сообщает|информирует)$/.test(toks.low(attribution.verb));
+    const relayed = attribution?.verb !== undefined && RELAY_VERBS.test(toks.low(attribution.verb));
     if (!attribution?.np || relayed) {
       attribution = undefined;
       let p = openTok - 1;
@@ -2712,7 +2736,16 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           }
         }
       }
-      add(from, to, attribution);
+      // `В Москве считают, что A, «B», заявила Захарова.`: the belief is what the one at the end said,
+      // and words quoted in it are part of it.
+      const outer = another ? undefined : trailingReport(a, from, to);
+      if (outer) {
+        for (let j = from; j < outer.comma; j++) {
+          const q = directAt.get(a.spans[a.opensSpan(j)]?.open ?? -1);
+          if (q && a.opensSpan(j) >= 0 && toks.mark(j - 1) === COMMA) q.inline = true;
+        }
+        add(from, outer.comma, outer.relay && attribution.np ? attribution : { np: outer.np, verb: outer.verb, oblique: false });
+      } else add(from, to, attribution);
       taken = true;
       if (another) continue;
       break;
@@ -2800,6 +2833,27 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       break;
     }
   }
+}
+
+/**
+ * The clause [from, to) ends with who reports it: `…, заявила официальный представитель МИД РФ Мария
+ * Захарова` (a comma, a verb of speech, its speaker, and nothing else to the end). Where, or undefined.
+ */
+function trailingReport(a: Analyzer, from: number, to: number): { comma: number; verb: number; np: NP; relay: boolean } | undefined {
+  const toks = a.tokens;
+  for (let j = to - 2; j > from && j >= to - 16; j--) {
+    if (toks.mark(j) !== COMMA || a.inSpan[j] >= 0) continue;
+    const v = j + 1;
+    if (!toks.isWord(v) || !a.speechVerbAt(v) || isGerund(toks.low(v)) || isClauseOnlyVerb(toks.low(v)) || isImpersonalVerb(toks.low(v))) return undefined;
+    if (toks.is(v + 1, 'о') || toks.is(v + 1, 'об') || toks.is(v + 1, 'что')) return undefined;
+    const np = a.speakerAfter(v, to) ?? a.mediaAfter(v, to);
+    if (!np || np.form === 'pronoun') return undefined;
+    // (Nothing after the speaker but the sentence's end.)
+    for (let k = np.last + 1; k < to; k++) if (toks.isWord(k)) return undefined;
+    // (`…, передает агентство Reuters`: a medium relays what the speaker before said.)
+    return { comma: j, verb: v, np, relay: RELAY_VERBS.test(toks.low(v)) };
+  }
+  return undefined;
 }
 
 /** A verb of speech in [from, to). */
