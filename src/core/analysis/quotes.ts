@@ -591,9 +591,10 @@ class Analyzer {
     // `генсеку НАТО Рютте, который ранее заявил`: the relative pronoun's antecedent speaks.
     // `Лукашенко подчеркнул, что … и назвал теории «…»`: a verb joined by `и` to an earlier one of the
     // same form shares its subject.
-    if (toks.is(verb - 1, 'и') && PAST_TENSE.test(toks.low(verb))) {
+    const joined = toks.is(verb - 1, 'и') ? verb - 1 : toks.is(verb - 1, 'также') && toks.is(verb - 2, 'а') ? verb - 2 : -1;
+    if (joined > s && PAST_TENSE.test(toks.low(verb))) {
       const g = verbGender(toks.low(verb));
-      for (let k = verb - 2; k > s; k--) {
+      for (let k = joined - 1; k > s; k--) {
         if (!toks.isWord(k) || this.inSpan[k] >= 0 || !(this.speechVerbAt(k) || NAMING_VERBS.has(toks.low(k))) || isGerund(toks.low(k))) continue;
         if (verbGender(toks.low(k)) === g) return this.subjectBefore(k);
         break;
@@ -2236,7 +2237,8 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     while (colon < end && colon - first < 6 && toks.isWord(colon)) colon++;
     if (colon > first && colon < end - 3 && toks.mark(colon) === 0x3a) {
       // `Сийярто: …`: a lone unfamiliar word is a name when it speaks elsewhere in the text (`Сийярто уточнил`).
-      const np = a.parseNP(first, colon, true) ?? (colon === first + 1 && speaksElsewhere(a, first) ? a.parseNP(first, colon) : undefined);
+      const parsed = a.parseNP(first, colon, true);
+      const np = (parsed && parsed.last === colon - 1 ? parsed : undefined) ?? (colon === first + 1 && speaksElsewhere(a, first) ? a.parseNP(first, colon) : undefined) ?? particleName(a, first, colon);
       if (np && np.last === colon - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
         const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
@@ -2283,6 +2285,26 @@ function siteSuffix(toks: Tokens, from: number, end: number): number {
   }
   return end;
 }
+
+/**
+ * `Лула да Силва: …`, `Урсула фон дер Ляйен: …`: capitalised words joined by the particles of foreign
+ * names, the last of them named again in the text. The name, or undefined.
+ */
+function particleName(a: Analyzer, first: number, colon: number): NP | undefined {
+  const toks = a.tokens;
+  if (colon - first < 3 || colon - first > 5 || !toks.isCap(first) || !toks.isCap(colon - 1)) return undefined;
+  let particles = 0;
+  for (let k = first; k < colon; k++) {
+    if (!toks.isWord(k)) return undefined;
+    if (NAME_PARTICLES.has(toks.low(k)) && !toks.isCap(k)) particles++;
+    else if (!toks.isCap(k)) return undefined;
+  }
+  if (particles === 0) return undefined;
+  const last = toks.low(colon - 1);
+  for (let k = colon + 1; k < toks.count; k++) if (toks.isWord(k) && toks.isCap(k) && toks.low(k) === last) return { first, last: colon - 1, form: 'name', nameFirst: first };
+  return undefined;
+}
+const NAME_PARTICLES = new Set(['да', 'де', 'ди', 'дос', 'душ', 'ду', 'ван', 'фон', 'дер', 'аль', 'эль', 'бен', 'бин', 'ибн', 'ле', 'ла', 'дель', 'делла']);
 
 /** The word at i stands elsewhere in the text right before or after a verb of speech (`Сийярто уточнил`, `заявил Сийярто`). */
 function speaksElsewhere(a: Analyzer, i: number): boolean {
@@ -2457,6 +2479,11 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         break;
       }
       if (toks.mark(k) === COMMA && toks.is(k + 1, 'и') && toks.isWord(k + 2) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 2)) && !NOUNS_LIKE_PAST.test(toks.low(k + 2))) {
+        to = k;
+        break;
+      }
+      // (So does `, а также обвинил ОБСЕ в …`.)
+      if (toks.mark(k) === COMMA && toks.is(k + 1, 'а') && toks.is(k + 2, 'также') && toks.isWord(k + 3) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 3)) && !NOUNS_LIKE_PAST.test(toks.low(k + 3))) {
         to = k;
         break;
       }
@@ -2787,6 +2814,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (object >= 0 && lowerCaseWords(a.text.slice(a.spans[object].open + 1, a.spans[object].close), 1)) continue;
       let clean = true;
       for (let j = v + 1; j < e; j++) {
+        // `…, заявил Рамафоса - 27.10.2025, ПРАЙМ`: a page's date line after the speaker.
+        if (isDash(toks.mark(j)) && /^[0-9]/.test(toks.textOf(j + 1))) break;
         // `…, сообщило агентство, добавив, что …`: how the speaker went on is no part of the attribution.
         if (toks.mark(j) === COMMA && (isGerund(toks.low(j + 1)) || /^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) break;
         if (toks.is(j, 'что') || toks.mark(j) === COMMA) {
@@ -2824,9 +2853,17 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       const dashed = toks.mark(k) === 0x2014 || toks.mark(k) === 0x2013 || (toks.mark(k) === COMMA && (toks.mark(k + 1) === 0x2014 || toks.mark(k + 1) === 0x2013));
       // `Кроме того, …, сообщила X`: the discourse opener joins the article's sentences, no one's words.
       let from = s;
-      for (let j = s + 1; j <= s + 4 && j < k && !dashed; j++) {
+      // Lines run together with no full stop (a page's headline, its date, then the lead): the words
+      // start on their own line when it opens with a capital.
+      for (let j = k - 1; j > s && !dashed; j--) {
+        if (toks.isBreak(j) && toks.isWord(j + 1) && toks.isCap(j + 1) && toks.mark(j - 1) !== COMMA && !isDash(toks.mark(j - 1))) {
+          from = j + 1;
+          break;
+        }
+      }
+      for (let j = from + 1; j <= from + 4 && j < k && !dashed; j++) {
         if (toks.mark(j) !== COMMA) continue;
-        if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[s], toks.ends[j - 1])))) from = j + 1;
+        if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[from], toks.ends[j - 1])))) from = j + 1;
         break;
       }
       add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false }, dashed);
