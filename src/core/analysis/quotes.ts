@@ -1285,7 +1285,11 @@ function relayFollows(a: Analyzer, close: number): boolean {
 
 /** `… и обозначил главную задачу` at i: the speaker's next deed, after what was said. */
 function speakerGoesOn(toks: Tokens, i: number): boolean {
-  return toks.is(i, 'и') && toks.isWord(i + 1) && PAST_TENSE.test(toks.low(i + 1)) && !NOUNS_LIKE_PAST.test(toks.low(i + 1));
+  // (`, и обозначил`, `, а также обвинил`.)
+  if (toks.mark(i) === COMMA) i++;
+  if (toks.is(i, 'а') && toks.is(i + 1, 'также')) i++;
+  else if (!toks.is(i, 'и')) return false;
+  return toks.isWord(i + 1) && PAST_TENSE.test(toks.low(i + 1)) && !NOUNS_LIKE_PAST.test(toks.low(i + 1));
 }
 
 /** `картину Архипа Куинджи «…»`, `полотно Репина «…»`: a work and its author's name before the marks. */
