@@ -474,7 +474,7 @@ class Analyzer {
       let k = headAt + 1;
       // `заместитель министра`, `глава департамента`: role heads may chain.
       // (A role in the nominative after another is someone else: `с президентом России премьер-министр Индии`.)
-      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && roleLemma(toks.low(k)) !== undefined && roleLemma(toks.low(k)) !== toks.low(k) && !toks.isCap(k)))) {
+      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && !toks.isCap(k) && obliqueRoleWord(toks.low(k))))) {
         if (this.nameStartsAt(k, limit)) break;
         k++;
       }
@@ -579,6 +579,8 @@ class Analyzer {
 
   /** Surname keys of people introduced with a first name or role anywhere in the text. */
   knownKeys = new Set<string>();
+  /** Words looked up by `speaksElsewhere`. */
+  readonly speaksCache = new Map<string, boolean>();
 
   /** The speaker of a verb from the words before it in its sentence (subject position). */
   subjectBefore(verb: number): NP | undefined {
@@ -1663,20 +1665,14 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   const events: Event[] = introductions.map((i) => ({ pos: i.pos, intro: i.np }));
   // Full names as they are introduced: a surname named before its full name (`Рябков: …` over an
   // article about Сергей Рябков) takes the first one given after it.
-  const fullNames = new Map<string, { pos: number[]; names: string[] }>();
+  const introduced: { pos: number; last: number; name: string }[] = [];
   for (const q of found) if (q.attribution?.np) events.push({ pos: npStart(a, q.attribution.np), quote: q });
   events.sort((x, y) => x.pos - y.pos || (x.intro ? -1 : 0) - (y.intro ? -1 : 0));
   for (const ev of events) {
     if (ev.intro) {
       const person = personOf(a, cast, ev.intro, undefined, obliqueRole(a, ev.intro) && !indeclinableAfterRole(a, ev.intro));
       cast.mention(ev.pos, person);
-      if (person.name?.includes(' ')) {
-        const key = surnameKey(toks.textOf(ev.intro.last));
-        const known = fullNames.get(key) ?? { pos: [], names: [] };
-        known.pos.push(ev.pos);
-        known.names.push(person.name);
-        fullNames.set(key, known);
-      }
+      if (person.name?.includes(' ')) introduced.push({ pos: ev.pos, last: ev.intro.last, name: person.name });
       continue;
     }
     const q = ev.quote!;
@@ -1717,8 +1713,20 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (q.innerEnd !== undefined) ann.innerEnd = q.innerEnd;
     return ann;
   });
+  // (Keyed by surname only when some speaker is named by a surname alone.)
+  let fullNames: Map<string, { pos: number[]; names: string[] }> | undefined;
   for (const { ann, np } of speakerAt.values()) {
     if (np.form !== 'name' || !ann.name || ann.name.includes(' ')) continue;
+    if (!fullNames) {
+      fullNames = new Map();
+      for (const f of introduced) {
+        const key = surnameKey(toks.textOf(f.last));
+        const known = fullNames.get(key) ?? { pos: [], names: [] };
+        known.pos.push(f.pos);
+        known.names.push(f.name);
+        fullNames.set(key, known);
+      }
+    }
     const known = fullNames.get(surnameKey(toks.textOf(np.last)));
     const next = known ? countBelow(known.pos, ann.start + 1) : -1;
     if (known && next < known.pos.length) ann.name = known.names[next];
@@ -1733,6 +1741,12 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     s.quotes.push(quotes[i].id);
   });
   return { quotes, speakers };
+}
+
+/** A role head out of the nominative (`министра`, `главы`). */
+function obliqueRoleWord(low: string): boolean {
+  const lemma = roleLemma(low);
+  return lemma !== undefined && lemma !== low;
 }
 
 /** `сенатора Уолша`: a name after a role out of the nominative is out of it too. */
@@ -2304,21 +2318,27 @@ function particleName(a: Analyzer, first: number, colon: number): NP | undefined
     else if (!toks.isCap(k)) return undefined;
   }
   if (particles === 0) return undefined;
-  const last = toks.low(colon - 1);
-  for (let k = colon + 1; k < toks.count; k++) if (toks.isWord(k) && toks.isCap(k) && toks.low(k) === last) return { first, last: colon - 1, form: 'name', nameFirst: first };
-  return undefined;
+  const last = toks.textOf(colon - 1);
+  const again = a.text.indexOf(last, toks.ends[colon - 1]);
+  return again >= 0 ? { first, last: colon - 1, form: 'name', nameFirst: first } : undefined;
 }
 const NAME_PARTICLES = new Set(['да', 'де', 'ди', 'дос', 'душ', 'ду', 'ван', 'фон', 'дер', 'аль', 'эль', 'бен', 'бин', 'ибн', 'ле', 'ла', 'дель', 'делла']);
 
 /** The word at i stands elsewhere in the text right before or after a verb of speech (`Сийярто уточнил`, `заявил Сийярто`). */
 function speaksElsewhere(a: Analyzer, i: number): boolean {
   const toks = a.tokens;
-  const low = toks.low(i);
-  for (let k = 0; k < toks.count; k++) {
-    if (k === i || !toks.isWord(k) || !toks.isCap(k) || toks.low(k) !== low || a.inSpan[k] >= 0) continue;
-    if ((toks.isWord(k + 1) && a.speechVerbAt(k + 1)) || (toks.isWord(k - 1) && a.speechVerbAt(k - 1))) return true;
+  const word = toks.textOf(i);
+  const known = a.speaksCache.get(word);
+  if (known !== undefined) return known;
+  let speaks = false;
+  // The text searched for the word as written (a native scan), each place checked as a token.
+  for (let at = a.text.indexOf(word); at >= 0 && !speaks; at = a.text.indexOf(word, at + word.length)) {
+    const k = tokenAt(toks, at);
+    if (k === i || k >= toks.count || toks.starts[k] !== at || toks.ends[k] !== at + word.length || a.inSpan[k] >= 0) continue;
+    speaks = (toks.isWord(k + 1) && a.speechVerbAt(k + 1)) || (toks.isWord(k - 1) && a.speechVerbAt(k - 1));
   }
-  return false;
+  a.speaksCache.set(word, speaks);
+  return speaks;
 }
 
 /**
@@ -2859,7 +2879,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let from = s;
       // Lines run together with no full stop (a page's headline, its date, then the lead): the words
       // start on their own line when it opens with a capital.
-      for (let j = k - 1; j > s && !dashed; j--) {
+      for (let j = k - 1; j > s && j > k - 80 && !dashed; j--) {
         if (toks.isBreak(j) && toks.isWord(j + 1) && toks.isCap(j + 1) && toks.mark(j - 1) !== COMMA && !isDash(toks.mark(j - 1))) {
           from = j + 1;
           break;
