@@ -915,7 +915,10 @@ class Analyzer {
         k++;
         // A media name after the addressee: `телеканалу «Россия 24»`, `агентству Reuters`.
         // A surname in the nominative is the speaker, not a medium: `журналисту Ушаков`.
-        const medium = (j: number) => (toks.isCap(j) || isMedia(toks.low(j))) && !this.nameStartsAt(j, limit) && !roleLemma(toks.low(j)) && !surnameGender(toks.low(j));
+        // (After people told, `журналистам Мацей Вевиор`, Cyrillic capitalised words are who spoke.)
+        const mediaNoun = isMedia(low);
+        const medium = (j: number) =>
+          (mediaNoun ? toks.isCap(j) || isMedia(toks.low(j)) : /^[A-Za-z]/.test(toks.textOf(j)) || isMedia(toks.low(j))) && !this.nameStartsAt(j, limit) && !roleLemma(toks.low(j)) && !surnameGender(toks.low(j));
         while (k < limit && (this.masked(k) || (toks.isWord(k) && medium(k)) || isGuillemetOrStraight(toks.mark(k)))) k++;
         continue;
       }
@@ -1252,7 +1255,7 @@ function endsReportAfterShortSubject(a: Analyzer, openTok: number, closeTok: num
   for (let k = openTok - 1, words = 0; k >= 0 && words <= 3; k--) {
     if (!toks.isWord(k) || a.inSpan[k] >= 0) return false;
     if (toks.is(k, 'что')) return words > 0 && (toks.mark(k - 1) === COMMA || a.speechVerbAt(k - 1)) && !toks.is(k - 2, 'напомним');
-    if (/(?:ть|ться|ла|ли|ло|ет|ит|ют|ят|ся|сь)$/.test(toks.low(k))) return false;
+    if (/(?:ть|ться|ла|ли|ло|ет|ёт|ит|ют|ят|ут|ся|сь)$/.test(toks.low(k))) return false;
     words++;
   }
   return false;
@@ -1509,6 +1512,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
             if (toks.isWord(closeTok + 1) && !endsSentence(a, closeTok) && capitalisedWords(inner, 1) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5) break;
             if (isSourcePreposition(toks, v) && inWordsOf(toks, v + 1)) {
               attribution = { np: a.parseNP(v + 2, p), oblique: true };
+              break;
+            }
+            // `С его слов, «…»`.
+            if (toks.is(v, 'с') && POSSESSIVES.has(toks.low(v + 1)) && toks.is(v + 2, 'слов')) {
+              attribution = { np: { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) }, oblique: true };
               break;
             }
             if (toks.is(v, 'со') && toks.is(v + 1, 'слов') && v + 2 < p) {
@@ -2208,6 +2216,8 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     if (!toks.isWord(k) || toks.isCap(k)) continue;
     const low = toks.low(k);
     if (PREDICATIVES.test(low) || INFINITIVE.test(low)) return true;
+    // `разговор ещё не запланирован`: a short participle after `не`.
+    if (toks.is(k - 1, 'не') && /(?:ан|ян|ен|ён|т)(?:а|о|ы)?$/.test(low) && low.length > 4) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
     if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято)$/.test(low)) return true;
   }
@@ -2260,7 +2270,13 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
       if (np && np.last === colon - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
         const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
-        if (free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+        // `Захарова: заявление Кишинева о «вызывающем отношении» РФ не имеет оснований`: words quoted
+        // inside the headline's statement are part of it.
+        const inside = free(start, stop) ? [] : found.filter((q) => q.start < stop && q.end > start);
+        if (inside.every((q) => q.direct && q.start > start && q.end <= stop && !q.absorbed)) {
+          for (const q of inside) q.absorbed = true;
+          found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+        }
       }
       continue;
     }
@@ -2506,6 +2522,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         to = k;
         break;
       }
+      // `…, что ждет президента «в любое время»; при этом Путин пообещал …`: a semicolon ends what is reported.
+      // (When someone speaks after it; `…; он искал утешение` goes on with the same words.)
+      if (toks.mark(k) === 0x3b && a.inSpan[k] < 0 && saysWithin(a, k + 1, Math.min(to, k + 7))) {
+        to = k;
+        break;
+      }
       // (So does `, а также обвинил ОБСЕ в …`.)
       if (toks.mark(k) === COMMA && toks.is(k + 1, 'а') && toks.is(k + 2, 'также') && toks.isWord(k + 3) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 3)) && !NOUNS_LIKE_PAST.test(toks.low(k + 3))) {
         to = k;
@@ -2533,7 +2555,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (sp < 0 || !speechSpan.has(sp)) continue;
       const q = directAt.get(a.spans[sp].open);
       // (Also words quoted at the start of a sourced clause that goes on after them: `По словам X, «…» продолжают …`.)
-      if (q && ((q.inline && k > from) || (k === from && !afterThat && q.end < toks.ends[to - 1] && lowerCaseWords(a.text.slice(q.start + 1, q.end - 1), 1)))) inline.push(q);
+      // (And after `что`, words quoted at the start of a clause that goes on: `что «это не стоит на повестке
+      // дня», если только …`, `что "в нынешних условиях" японские поставки …`.)
+      // (Not before a gerund, the author's (`«…», имея в виду …`), nor before another quotation (`«…», но «…»`).)
+      if (q && ((q.inline && k > from) || (k === from && q.end < toks.ends[to - 1] && lowerCaseWords(a.text.slice(q.start + 1, q.end - 1), 1) && !tailOfOwn(a, a.spanCloseTok[sp]!)))) inline.push(q);
       else quoted += a.spans[sp].close + 1 - a.spans[sp].open;
     }
     if (quoted * 2 >= toks.ends[to - 1] - toks.starts[from]) return;
@@ -2605,6 +2630,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (comma < 0) continue;
         np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.get(k + 1).low) };
         oblique = true;
+      } else if (toks.is(k, 'с') && POSSESSIVES.has(toks.low(k + 1)) && toks.is(k + 2, 'слов')) {
+        // `С его слов, …`
+        comma = findComma(a, k + 3, e);
+        if (comma !== k + 3) continue;
+        np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(k + 1)) };
+        oblique = true;
       } else if (toks.is(k, 'со') && toks.is(k + 1, 'слов')) {
         // `Со слов чемпиона, …`
         comma = findComma(a, k + 2, e);
@@ -2659,6 +2690,17 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
           taken = true;
           break;
         }
+        // `X заявил, что A, по его словам, B`: the report is A, and B is said after the parenthesis;
+        // `заявил, что … меры, которые, по мнению Токио, соответствуют …`: a parenthesis inside the report
+        // is part of it (found with the report, below).
+        const report = reportBefore(a, s, k - 1);
+        if (report) {
+          if (RELATIVE.test(toks.low(k - 2))) continue;
+          add(report.that + 1, k - 1, { np: a.subjectBefore(report.verb) ?? a.speakerAfter(report.verb, report.that - 1), verb: report.verb, oblique: false });
+          add(comma + 1, e, attribution);
+          taken = true;
+          break;
+        }
         // `комитет, который, по словам мэра, должен …`: the relative clause after the parenthesis;
         // `Кроме того, как сообщало агентство, …`: the words after a discourse opener.
         if (RELATIVE.test(toks.low(k - 2)) || DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[s], toks.ends[k - 2])))) add(comma + 1, e, attribution);
@@ -2699,7 +2741,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         taken = true;
         break;
       }
-      for (let j = v, words = 0; verb < 0 && j >= s && words < 7; j--) {
+      // (Up to seven words, or ten when a place or occasion follows the verb: `заявил на закрытии саммита
+      // АТЭС в Южной Корее, что`.)
+      for (let j = v, words = 0; verb < 0 && j >= s && words < 10; j--) {
         // A name in quotation marks between verb and `что`: `заявил «Ведомостям», что`.
         if ((a.inSpan[j] >= 0 && !speechSpan.has(a.inSpan[j])) || (isGuillemetOrStraight(toks.mark(j)) && !speechSpan.has(spanAt(a, j)) && !speechSpan.has(a.closesSpan(j)))) continue;
         // Wiki italics: `ответил в ''Twitter'', что`.
@@ -2707,7 +2751,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (!toks.isWord(j) || inSpeech(j)) break;
         words++;
         if (a.speechVerbAt(j)) {
-          verb = j;
+          if (words <= 7 || toks.is(j + 1, 'на') || toks.is(j + 1, 'в') || toks.is(j + 1, 'во')) verb = j;
           break;
         }
       }
@@ -2915,6 +2959,27 @@ function trailingReport(a: Analyzer, from: number, to: number): { comma: number;
     return { comma: j, verb: v, np, relay: RELAY_VERBS.test(toks.low(v)) };
   }
   return undefined;
+}
+
+/** `, что` after a verb of speech (up to seven words before it) between tokens s and to: where. */
+function reportBefore(a: Analyzer, s: number, to: number): { that: number; verb: number } | undefined {
+  const toks = a.tokens;
+  for (let that = s + 2; that < to; that++) {
+    if (!toks.is(that, 'что') || toks.mark(that - 1) !== COMMA || a.inSpan[that] >= 0) continue;
+    for (let v = that - 2, words = 0; v >= s && words < 7 && toks.isWord(v); v--, words++) {
+      if (a.speechVerbAt(v) && !isGerund(toks.low(v))) return { that, verb: v };
+    }
+  }
+  return undefined;
+}
+
+/** After the quotation closing at token close: a gerund, or a conjunction and another quotation. */
+function tailOfOwn(a: Analyzer, close: number): boolean {
+  const toks = a.tokens;
+  let k = close + 1;
+  if (toks.mark(k) === COMMA) k++;
+  if (toks.isWord(k) && isGerund(toks.low(k))) return true;
+  return /^(?:но|а|и)$/.test(toks.isWord(k) ? toks.low(k) : '') && a.opensSpan(k + 1) >= 0;
 }
 
 /** A verb of speech in [from, to). */
