@@ -179,6 +179,8 @@ const ABBREVIATIONS = new Set(['г', 'гг', 'им', 'т', 'д', 'ул', 'стр
 const ABBREVIATION_KEYS = new KeySet(ABBREVIATIONS);
 /** `по делам`, `по правам`, `по вопросам` continue a role: `уполномоченный по правам человека`. */
 const MATTERS = new Set(['делам', 'правам', 'вопросам']);
+/** Verbs with which a headline gives someone's word: `«Пузырь»: Пашинян оценил …`. */
+const HEADLINE_VERBS = /^(?:оценил|оценила|оценили|назвал|назвала|назвали|высказался|высказалась|высказались|пошутил|пошутила|ответил|ответила|ответили)$/;
 /** Verbs of a medium relaying someone's words: `передает ТАСС`, `пишет Reuters`. */
 const RELAY_VERBS = /^(?:пишет|пишут|передает|передаёт|передают|сообщает|сообщают|информирует)$/;
 /** Kinds of outlet before its name: `интервью телерадиокомпании Yle`, `газете «Известия»`. */
@@ -566,7 +568,7 @@ class Analyzer {
     const low = toks.low(i);
     if (firstName(low)) return true;
     if (this.knownKeys.has(surnameKey(toks.textOf(i)))) return true;
-    if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк)$/.test(low)) return true;
+    if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк|ян|янц|швили|дзе|вич)$/.test(low)) return true;
     if (toks.isCap(i + 1) && this.nameWord(i + 1)) return true;
     // `Шольц сказал`: a singular verb right after it.
     // (The verb itself lies at the limit when the phrase is parsed as its subject.)
@@ -1400,7 +1402,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const afterName = ((prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text))) || afterAuthor(a, openTok)) &&
       !(lowerCaseWords(inner, 1) && (endsReportAfterShortSubject(a, openTok, closeTok) || (lowerCaseWords(inner, 4) && makesStatement(toks, openTok + 1, closeTok))));
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
-    if (afterName && short) {
+    // `со ссылкой на "Интерфакс"`: the source's name.
+    const source = toks.is(openTok - 1, 'на') && toks.is(openTok - 2, 'ссылкой') && capitalisedWords(inner, 1);
+    if ((afterName || source) && short) {
       titleClose = closeTok;
       continue;
     }
@@ -2383,7 +2387,7 @@ function quotedHeadline(a: Analyzer, sp: number, end: number): FoundQuote | unde
     // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`, `«Неплохо»: Ульянов о …`) are
     // someone's when a verb of speech, or what they spoke about, follows the person.
     const about = np !== undefined && np.form !== 'body' && np.first === after + 1 && (toks.is(np.last + 1, 'о') || toks.is(np.last + 1, 'об'));
-    if (!statement && !(np && (a.speechVerbAt(np.last + 1) || about))) return undefined;
+    if (!statement && !(np && (a.speechVerbAt(np.last + 1) || HEADLINE_VERBS.test(toks.low(np.last + 1)) || about))) return undefined;
   }
   const q = a.spans[sp];
   return { start: q.open, end: q.close + 1, direct: true, innerStart: q.open + 1, innerEnd: q.close, attribution: np ? { np, oblique: false } : undefined };
@@ -2868,6 +2872,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (a.inSpan[k] >= 0) continue;
       let v = k + 1;
       if (isDash(toks.mark(v))) v++;
+      // `…, — иронично отметил дипломат`: a manner adverb before the verb.
+      if (toks.isWord(v) && !toks.isCap(v) && /^[а-яё]{3,}о$/.test(toks.low(v)) && !/^(?:только|много|мало|было|того|чего|кого|всего|своего)$/.test(toks.low(v)) && !a.speechVerbAt(v) && toks.isWord(v + 1) && a.speechVerbAt(v + 1)) v++;
       // `…, о чём сообщила «Фонтанка.ру»`: the same report, said of the clause before.
       if (toks.mark(k) === COMMA && toks.is(v, 'о') && (toks.is(v + 1, 'чем') || toks.is(v + 1, 'чём'))) v += 2;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
@@ -2896,7 +2902,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // inside the sentence (`Марксизм вывел Китай на путь «…», заявил глава КНР`): then the
       // sentence is the quote.
       const before = a.closesSpan(k - 1);
-      const inlineBefore = before >= 0 && directAt.get(a.spans[before].open)?.inline === true;
+      // (`В то же время «…», напомнила Захарова`: after a discourse opener the quotation stands on its own.)
+      const afterOpener = before >= 0 && a.spanOpenTok[before] > s && DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[s], toks.ends[a.spanOpenTok[before] - 1])));
+      const inlineBefore = before >= 0 && !afterOpener && directAt.get(a.spans[before].open)?.inline === true;
       if (inSpeech(k - 1) || (speechSpan.has(before) && !inlineBefore)) break;
       const limit = a.clauseEnd(v + 1) > v ? a.clauseEnd(v + 1) : e;
       let np = a.speakerAfter(v, limit) ?? a.mediaAfter(v, limit) ?? (isImpersonalVerb(toks.low(v)) ? undefined : a.plainNounAfter(v, limit));
