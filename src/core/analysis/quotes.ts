@@ -476,7 +476,7 @@ class Analyzer {
       let k = headAt + 1;
       // `заместитель министра`, `глава департамента`: role heads may chain.
       // (A role in the nominative after another is someone else: `с президентом России премьер-министр Индии`.)
-      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && !toks.isCap(k) && obliqueRoleWord(toks.low(k))))) {
+      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && !toks.isCap(k) && this.roleAt(k) && obliqueRoleWord(toks.low(k))))) {
         if (this.nameStartsAt(k, limit)) break;
         k++;
       }
@@ -1766,7 +1766,7 @@ function obliqueRole(a: Analyzer, np: NP): boolean {
   if (np.roleFirst === undefined || np.roleLast === undefined) return false;
   const toks = a.tokens;
   for (let k = np.roleFirst; k <= np.roleLast; k++) {
-    const lemma = toks.isWord(k) ? roleLemma(toks.low(k)) : undefined;
+    const lemma = a.roleAt(k) ? roleLemma(toks.low(k)) : undefined;
     if (lemma) return lemma !== toks.low(k);
   }
   return false;
@@ -2339,8 +2339,9 @@ function particleName(a: Analyzer, first: number, colon: number): NP | undefined
   }
   if (particles === 0) return undefined;
   const last = toks.textOf(colon - 1);
-  const again = a.text.indexOf(last, toks.ends[colon - 1]);
-  return again >= 0 ? { first, last: colon - 1, form: 'name', nameFirst: first } : undefined;
+  // (In the article the headline opens: the next ten thousand characters.)
+  const again = a.text.slice(toks.ends[colon - 1], toks.ends[colon - 1] + 10000).includes(last);
+  return again ? { first, last: colon - 1, form: 'name', nameFirst: first } : undefined;
 }
 const NAME_PARTICLES = new Set(['да', 'де', 'ди', 'дос', 'душ', 'ду', 'ван', 'фон', 'дер', 'аль', 'эль', 'бен', 'бин', 'ибн', 'ле', 'ла', 'дель', 'делла']);
 
@@ -2348,16 +2349,19 @@ const NAME_PARTICLES = new Set(['да', 'де', 'ди', 'дос', 'душ', 'д�
 function speaksElsewhere(a: Analyzer, i: number): boolean {
   const toks = a.tokens;
   const word = toks.textOf(i);
-  const known = a.speaksCache.get(word);
+  const known = a.speaksCache.get(`${word}@${Math.floor(toks.starts[i] / 10000)}`);
   if (known !== undefined) return known;
   let speaks = false;
-  // The text searched for the word as written (a native scan), each place checked as a token.
-  for (let at = a.text.indexOf(word); at >= 0 && !speaks; at = a.text.indexOf(word, at + word.length)) {
+  // The text searched for the word as written (a native scan), each place checked as a token — in the
+  // article the headline opens, the next ten thousand characters, so that a long file stays linear.
+  const from = toks.starts[i];
+  const stop = Math.min(a.text.length, from + 10000);
+  for (let at = a.text.indexOf(word, from + word.length); at >= 0 && at < stop && !speaks; at = a.text.indexOf(word, at + word.length)) {
     const k = tokenAt(toks, at);
     if (k === i || k >= toks.count || toks.starts[k] !== at || toks.ends[k] !== at + word.length || a.inSpan[k] >= 0) continue;
     speaks = (toks.isWord(k + 1) && a.speechVerbAt(k + 1)) || (toks.isWord(k - 1) && a.speechVerbAt(k - 1));
   }
-  a.speaksCache.set(word, speaks);
+  a.speaksCache.set(`${word}@${Math.floor(toks.starts[i] / 10000)}`, speaks);
   return speaks;
 }
 
