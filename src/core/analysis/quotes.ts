@@ -2526,18 +2526,14 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         to = k - 1;
         break;
       }
-      if (toks.mark(k) === COMMA && toks.is(k + 1, 'и') && toks.isWord(k + 2) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 2)) && !NOUNS_LIKE_PAST.test(toks.low(k + 2))) {
+      // (So does `, а также обвинил ОБСЕ в …`.)
+      if (toks.mark(k) === COMMA && a.inSpan[k] < 0 && speakerGoesOn(toks, k)) {
         to = k;
         break;
       }
       // `…, что ждет президента «в любое время»; при этом Путин пообещал …`: a semicolon ends what is reported.
       // (When someone speaks after it; `…; он искал утешение` goes on with the same words.)
       if (toks.mark(k) === 0x3b && a.inSpan[k] < 0 && saysWithin(a, k + 1, Math.min(to, k + 7))) {
-        to = k;
-        break;
-      }
-      // (So does `, а также обвинил ОБСЕ в …`.)
-      if (toks.mark(k) === COMMA && toks.is(k + 1, 'а') && toks.is(k + 2, 'также') && toks.isWord(k + 3) && a.inSpan[k] < 0 && PAST_TENSE.test(toks.low(k + 3)) && !NOUNS_LIKE_PAST.test(toks.low(k + 3))) {
         to = k;
         break;
       }
@@ -2673,7 +2669,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         // `…, заявил Лавров, передает ТАСС.`: no parenthesis but the speaker, then who relays it (below).
         if (a.speechVerbAt(comma + 1) && !isGerund(toks.low(comma + 1))) continue;
         // `…, заявил Костин, выступая в Думе.`: a gerund after the speaker goes on with how he spoke.
-        if (isGerund(toks.low(comma + 1)) || /^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(comma + 1))) continue;
+        if (isGerund(toks.low(comma + 1))) continue;
         verb = k;
         np = a.speakerAfter(k, comma) ?? a.mediaAfter(k, comma);
         if (!np) continue;
@@ -2895,7 +2891,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         // `…, заявил Рамафоса - 27.10.2025, ПРАЙМ`: a page's date line after the speaker.
         if (isDash(toks.mark(j)) && /^[0-9]/.test(toks.textOf(j + 1))) break;
         // `…, сообщило агентство, добавив, что …`: how the speaker went on is no part of the attribution.
-        if (toks.mark(j) === COMMA && (isGerund(toks.low(j + 1)) || /^(?:отвечая|выступая|комментируя|говоря)$/.test(toks.low(j + 1)))) break;
+        if (toks.mark(j) === COMMA && isGerund(toks.low(j + 1))) break;
         if (toks.is(j, 'что') || toks.mark(j) === COMMA) {
           clean = false;
           break;
