@@ -2358,7 +2358,7 @@ function speaksElsewhere(a: Analyzer, i: number): boolean {
   const stop = Math.min(a.text.length, from + 10000);
   for (let at = a.text.indexOf(word, from + word.length); at >= 0 && at < stop && !speaks; at = a.text.indexOf(word, at + word.length)) {
     const k = tokenAt(toks, at);
-    if (k === i || k >= toks.count || toks.starts[k] !== at || toks.ends[k] !== at + word.length || a.inSpan[k] >= 0) continue;
+    if (k >= toks.count || toks.starts[k] !== at || toks.ends[k] !== at + word.length || a.inSpan[k] >= 0) continue;
     speaks = (toks.isWord(k + 1) && a.speechVerbAt(k + 1)) || (toks.isWord(k - 1) && a.speechVerbAt(k - 1));
   }
   a.speaksCache.set(`${word}@${Math.floor(toks.starts[i] / 10000)}`, speaks);
