@@ -9,7 +9,7 @@ import {
   Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, isGerund, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
   isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun,
 } from './speech';
-import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, surnameGender, surnameKey } from './speakers';
+import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, placeNominative, surnameGender, surnameKey } from './speakers';
 
 export interface QuoteContext {
   /** Terms found by the glossary; organisation terms help recognise speaking bodies. */
@@ -1803,6 +1803,10 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
     }
     case 'body': {
       if (np.refersBack) return cast.byPronoun('pl', pos) ?? { body: true };
+      if (!bodyLemma(toks.low(np.first))) {
+        const place = placeOf(a, np.first, np.last);
+        if (place) return place;
+      }
       const head = np.bodyHead!;
       const first = toks.get(np.first);
       const rest = np.last > np.first ? a.text.slice(first.end, toks.get(np.last).end) : '';
@@ -1828,6 +1832,10 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
       return cast.anonymous(role, gender === 'pl' ? undefined : gender);
     }
     case 'name': {
+      if (np.roleFirst === undefined) {
+        const place = placeOf(a, np.nameFirst!, np.last);
+        if (place) return place;
+      }
       const words: string[] = [];
       for (let k = np.nameFirst!; k <= np.last; k++) {
         if (toks.mark(k) === FULL_STOP) {
@@ -1840,6 +1848,20 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
       return cast.person(words, { oblique, gender, role, pos });
     }
   }
+}
+
+/** `В Москве считают`, `в Южной Корее заявили`: the place where the words were said, in the nominative. */
+function placeOf(a: Analyzer, first: number, last: number): Person | undefined {
+  const toks = a.tokens;
+  let k = first;
+  while (k > first - 3 && toks.isCap(k - 1) && /(?:ой|ом|ем|ых|их)$/.test(toks.low(k - 1))) k--;
+  if (!toks.isCap(k) || !(toks.is(k - 1, 'в') || toks.is(k - 1, 'во'))) return undefined;
+  const words: string[] = [];
+  for (let j = k; j <= last; j++) {
+    if (!toks.isWord(j) || !toks.isCap(j)) return undefined;
+    words.push(toks.textOf(j));
+  }
+  return { name: placeNominative(words), body: true };
 }
 
 /** `«…, — сказал он, — …»`: the quote interrupted by the author's words. */
@@ -2942,7 +2964,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[from], toks.ends[j - 1])))) from = j + 1;
         break;
       }
-      add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false }, dashed);
+      add(dashed ? afterDateline(a, speechParagraphStart(a, s), k) : from, k, { np, verb: v, oblique: false }, dashed);
       break;
     }
   }
@@ -3020,6 +3042,35 @@ function speechParagraphStart(a: Analyzer, s: number): number {
     if (a.inSpan[k] >= 0 || (toks.isWord(k) && a.speechVerbAt(k))) return s;
   }
   return 0;
+}
+
+const MONTH_WORD = /^(?:январ|феврал|март|апрел|ма[йяе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|янв$|фев$|февр$|мар$|апр$|авг$|сен$|сент$|окт$|ноя$|нояб$|дек$)/;
+
+/**
+ * Past an agency's dateline at token from, when one opens the words there: `МОСКВА, 24 сен - РИА
+ * Новости.`, `Москва, 24 сентября —`, `ВАШИНГТОН, 3 октября. /ТАСС/.`. The dateline is where the
+ * news was written, not what anyone said. Returns from when there is none (or the words end first).
+ */
+function afterDateline(a: Analyzer, from: number, end: number): number {
+  const toks = a.tokens;
+  let k = from;
+  // The place: up to three capitalised words (`НЬЮ-ЙОРК`, `Нижний Новгород`), then a comma.
+  while (k < from + 3 && toks.isWord(k) && toks.isCap(k)) k++;
+  if (k === from || toks.mark(k) !== COMMA) return from;
+  k++;
+  if (!/^[0-9]{1,2}$/.test(toks.textOf(k)) || !toks.isWord(k + 1) || !MONTH_WORD.test(toks.low(k + 1))) return from;
+  k += 2;
+  if (/^[0-9]{4}$/.test(toks.textOf(k))) k++;
+  // Then the agency (`- РИА Новости.`, `. /ТАСС/.`): the news opens at the next capital after a
+  // dash or a full stop, within a few tokens.
+  for (let j = k; j < k + 8 && j < end; j++) {
+    const m = toks.mark(j);
+    // (`- РИА Новости. Россия`, `- Интерфакс. …`: the agency's own name is no news.)
+    if ((isDash(m) || m === FULL_STOP) && toks.isCap(j + 1) && !toks.isAcronym(j + 1) && !isMedia(toks.low(j + 1)) && !toks.is(j + 1, 'интерфакс')) {
+      return j + 1 < end ? j + 1 : from;
+    }
+  }
+  return from;
 }
 
 /** Marks that open (`«"„(`) and close (`»"“)`) what indirect speech may start or end with. */

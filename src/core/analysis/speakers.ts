@@ -82,6 +82,43 @@ export function surnameGender(word: string): Gender | undefined {
   return undefined;
 }
 
+// Places named as where something was said (`В Москве считают`, `в Южной Корее заявили`): the
+// locative's nominative. Feminine names in -а and masculine ones in -ь look like the rest in the
+// locative (`Москве`, `Израиле`), so those are listed; the others follow their ending.
+const FEMININE_PLACES = new Set(
+  ('москв варшав гаван оттав вен женев праг риг анкар астан дох гааг канберр европ африк америк украин литв польш мексик ' +
+    'аргентин венесуэл куб канад антарктид арктик гватемал никарагу панам боливи колумби эфиопи сомал ангол замби танзани кени уганд ' +
+    'гренад ямайк тайван шри-ланк')
+    .split(' '),
+);
+const SOFT_PLACES = new Set(['израил', 'брюссел', 'ставропол', 'севастопол', 'симферопол', 'мариупол', 'тобол', 'кремл']);
+/** Place names the same in every case. */
+const INDECLINABLE_PLACES = new Set(['душанбе', 'кабо-верде', 'зимбабве', 'мапуту', 'токио', 'баку', 'тбилиси', 'сочи', 'дели', 'нью-дели', 'осло', 'хельсинки', 'косово', 'перу', 'чили', 'сомали', 'мали', 'конго', 'того']);
+const FLEETING_PLACES = new Map([['египт', 'Египет'], ['алжир', 'Алжир']]);
+
+/** `Москве` → `Москва`, `Южной Корее` → `Южная Корея`, `Соединенных Штатах` → `Соединенные Штаты`. */
+export function placeNominative(words: readonly string[]): string {
+  return words.map((w, i) => (i < words.length - 1 ? placeAdjective(w) : placeNoun(w))).join(' ');
+}
+function placeAdjective(w: string): string {
+  const m = /^(.*?)(ой|ом|ем|ых|их)$/.exec(w);
+  if (!m) return w;
+  return m[1] + ({ ой: 'ая', ом: 'ый', ем: 'ий', ых: 'ые', их: 'ие' } as Record<string, string>)[m[2]];
+}
+function placeNoun(w: string): string {
+  const low = fold(w);
+  if (INDECLINABLE_PLACES.has(low)) return w;
+  let m = /^(.*)(ии|ее|ае|уе|ах|ях)$/.exec(w);
+  if (m) return m[1] + ({ ии: 'ия', ее: 'ея', ае: 'ай', уе: 'уй', ах: 'ы', ях: 'и' } as Record<string, string>)[m[2]];
+  m = /^(.*[бвгджзклмнпрстфхцчшщ])е$/.exec(w);
+  if (!m) return w;
+  const stem = fold(m[1]);
+  if (FLEETING_PLACES.has(stem)) return FLEETING_PLACES.get(stem)!;
+  if (FEMININE_PLACES.has(stem)) return m[1] + 'а';
+  if (SOFT_PLACES.has(stem)) return m[1] + 'ь';
+  return m[1];
+}
+
 /** `Поповой`, `Полянской`: oblique forms only a woman's surname takes (a man's are `Поповым`, `Полянском`). */
 function obliqueFeminine(word: string): boolean {
   return /(?:ов|ев|ёв|ин|ын|[сц]к)ой$/.test(fold(word));
