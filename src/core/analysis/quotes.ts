@@ -954,6 +954,12 @@ class Analyzer {
       afterPreposition = PREPOSITIONS.has(low) && low !== 'в' && low !== 'во' ? true : (PREPOSITIONS.has(low) ? true : (afterPreposition && !toks.isCap(k) ? afterPreposition && !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(low) : false));
       if (PREPOSITIONS.has(low)) afterPreposition = true;
       k++;
+      // `, сообщило в пятницу, 24 мая, Министерство …`: a date set off by commas, then who spoke.
+      const dateEnd = k === limit ? commaDateEnd(toks, k) : -1;
+      if (dateEnd > 0) {
+        k = dateEnd + 1;
+        limit = this.clauseEnd(k);
+      }
     }
     return undefined;
   }
@@ -1047,6 +1053,12 @@ class Analyzer {
     if ((toks.is(i - 1, 'в') || toks.is(i - 1, 'во')) && /^(?:обвинил|обвинила|обвинили|обвиняет|обвиняют)$/.test(toks.low(i - 3))) return true;
     // `признал его виновным в «…»`: what follows a preposition is no name given to anything.
     if (PREPOSITIONS.has(toks.low(i - 1))) return false;
+    // `назвал их «возмутительными» и «необоснованными»`: the second of a pair is named as the first is.
+    if ((toks.is(i - 1, 'и') || toks.is(i - 1, 'или') || toks.mark(i - 1) === COMMA) && this.closesSpan(i - 2) >= 0) {
+      const sp = this.closesSpan(i - 2);
+      const open = this.spanOpenTok[sp];
+      if (open !== undefined && open > 0 && this.followsNamingVerb(open, this.text.slice(this.spans[sp].open + 1, this.spans[sp].close))) return true;
+    }
     for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       words++;
@@ -2114,7 +2126,7 @@ function freeOf(found: FoundQuote[]): (start: number, end: number) => boolean {
 
 /**
  * Words whose attribution a web page set on a line of its own: `…ожидает подписания,` / `- напомнил
- * Пашинян в своём Telegram-канале.` The line before, ending in a comma, is direct speech.
+ * Пашинян в своём Telegram-канале.` The line before, ending in a comma or a word, is direct speech.
  */
 function findAttributionLines(a: Analyzer, found: FoundQuote[]): void {
   const toks = a.tokens;
@@ -2127,7 +2139,10 @@ function findAttributionLines(a: Analyzer, found: FoundQuote[]): void {
     if (!toks.isWord(v) || !a.speechVerbAt(v) || isGerund(toks.low(v)) || isClauseOnlyVerb(toks.low(v))) continue;
     let p = i - 1;
     while (p > 0 && toks.isBreak(p)) p--;
-    if (i - 1 - p > 2 || toks.mark(p) !== COMMA || a.inSpan[p] >= 0) continue;
+    // (The line may end with its last word, the page having dropped the comma: `…на первом месте в мире` / `- заявил …`.)
+    const bare = toks.isWord(p);
+    if (i - 1 - p > 2 || (toks.mark(p) !== COMMA && !bare) || a.inSpan[p] >= 0) continue;
+    if (bare) p++;
     let first = p;
     while (first > 0 && !toks.isBreak(first - 1)) first--;
     let words = 0;
@@ -2282,18 +2297,26 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
       if (free(said.start, said.end)) found.push(said);
       continue;
     }
-    // A verb of speech in the line: the report is found as any other.
-    let speechVerb = false;
-    for (let k = first; k < end && !speechVerb; k++) if (toks.isWord(k) && a.inSpan[k] < 0 && a.speechVerbAt(k)) speechVerb = true;
-    if (speechVerb) continue;
-    // `Песков: …`: a speaker phrase of a few words, then a colon.
+    // A verb of speech in the line: the report is found as any other — unless it comes after a
+    // speaker's colon (`МИД: Кувейт считает Россию важным партнером`), where it is part of the words.
+    let speechVerb = -1;
+    for (let k = first; k < end && speechVerb < 0; k++) if (toks.isWord(k) && a.inSpan[k] < 0 && a.speechVerbAt(k)) speechVerb = k;
+    // `Песков: …`: a speaker phrase of a few words, then a colon; `Захарова о допуске спортсменов: …`,
+    // the speaker and what the words are about.
     let colon = first;
-    while (colon < end && colon - first < 6 && toks.isWord(colon)) colon++;
-    if (colon > first && colon < end - 3 && toks.mark(colon) === 0x3a) {
+    while (colon < end && colon - first < 14 && toks.isWord(colon)) colon++;
+    if (speechVerb >= 0 && !(toks.mark(colon) === 0x3a && speechVerb > colon)) continue;
+    let about = colon;
+    if (colon - first >= 6 && toks.mark(colon) === 0x3a) {
+      about = first + 1;
+      while (about < colon && !toks.is(about, 'о') && !toks.is(about, 'об')) about++;
+      if (about >= colon - 1 || about - first > 5) about = -1;
+    }
+    if (about > first && colon < end - 3 && toks.mark(colon) === 0x3a) {
       // `Сийярто: …`: a lone unfamiliar word is a name when it speaks elsewhere in the text (`Сийярто уточнил`).
-      const parsed = a.parseNP(first, colon, true);
-      const np = (parsed && parsed.last === colon - 1 ? parsed : undefined) ?? (colon === first + 1 && speaksElsewhere(a, first) ? a.parseNP(first, colon) : undefined) ?? particleName(a, first, colon);
-      if (np && np.last === colon - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
+      const parsed = a.parseNP(first, about, true);
+      const np = (parsed && parsed.last === about - 1 ? parsed : undefined) ?? (about === first + 1 && speaksElsewhere(a, first) ? a.parseNP(first, about) : undefined) ?? particleName(a, first, about);
+      if (np && np.last === about - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
         const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
         // `Захарова: заявление Кишинева о «вызывающем отношении» РФ не имеет оснований`: words quoted
@@ -2548,8 +2571,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         to = k - 1;
         break;
       }
-      // (So does `, а также обвинил ОБСЕ в …`.)
-      if (toks.mark(k) === COMMA && a.inSpan[k] < 0 && speakerGoesOn(toks, k)) {
+      // (So does `, а также обвинил ОБСЕ в …`; and `, назвав их «…»`, `, добавив, что …`: a gerund of
+      // speaking or naming tells what the speaker did next.)
+      if (toks.mark(k) === COMMA && a.inSpan[k] < 0 && (speakerGoesOn(toks, k) || (afterThat && isGerund(toks.low(k + 1)) && (a.speechVerbAt(k + 1) || toks.is(k + 1, 'назвав'))))) {
         to = k;
         break;
       }
@@ -2687,7 +2711,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
-        if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1)) continue;
+        if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1) || commaDateEnd(toks, comma) > 0) continue;
         // `…, заявил Лавров, передает ТАСС.`: no parenthesis but the speaker, then who relays it (below).
         if (a.speechVerbAt(comma + 1) && !isGerund(toks.low(comma + 1))) continue;
         // `…, заявил Костин, выступая в Думе.`: a gerund after the speaker goes on with how he spoke.
@@ -2782,6 +2806,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         }
       }
       if (verb < 0) continue;
+      // `Я убежден, что …` outside quotation marks: a speaker's own words whose marks were lost, found
+      // whole with their attribution (`…, — высказался Фадиллах`), not a report in them.
+      if (firstPerson(toks, verb) && dashAttributedParagraph(a, k)) continue;
       const noun = SAYING_NOUNS.has(toks.low(verb));
       let np: NP | undefined;
       // `дал показания, что`: the giver speaks; `подтвердил информацию о том, что`: who confirms it.
@@ -2875,6 +2902,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // `МИД Италии подтвердил что …`, the comma left out.
     for (let k = s + 1; k < e - 2; k++) {
       if (!toks.is(k, 'что') || !a.speechVerbAt(k - 1) || isGerund(toks.low(k - 1)) || inSpeech(k) || a.inSpan[k] >= 0) continue;
+      if (firstPerson(toks, k - 1) && dashAttributedParagraph(a, k)) continue;
       const verb = k - 1;
       add(k + 1, e, { np: a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k)), verb, oblique: false });
       taken = true;
@@ -2896,6 +2924,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       if (isDash(toks.mark(v))) v++;
       // `…, — иронично отметил дипломат`: a manner adverb before the verb.
       if (toks.isWord(v) && !toks.isCap(v) && /^[а-яё]{3,}о$/.test(toks.low(v)) && !/^(?:только|много|мало|было|того|чего|кого|всего|своего)$/.test(toks.low(v)) && !a.speechVerbAt(v) && toks.isWord(v + 1) && a.speechVerbAt(v + 1)) v++;
+      // `…, 12 февраля сообщает издание Aftonbladet`: a date before the verb.
+      if (/^[0-9]{1,2}$/.test(toks.textOf(v)) && toks.isWord(v + 1) && MONTH_WORD.test(toks.low(v + 1)) && a.speechVerbAt(v + 2)) v += 2;
       // `…, о чём сообщила «Фонтанка.ру»`: the same report, said of the clause before.
       if (toks.mark(k) === COMMA && toks.is(v, 'о') && (toks.is(v + 1, 'чем') || toks.is(v + 1, 'чём'))) v += 2;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
@@ -2914,6 +2944,12 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (isDash(toks.mark(j)) && /^[0-9]/.test(toks.textOf(j + 1))) break;
         // `…, сообщило агентство, добавив, что …`: how the speaker went on is no part of the attribution.
         if (toks.mark(j) === COMMA && isGerund(toks.low(j + 1))) break;
+        // (`…, сообщило в пятницу, 24 мая, Министерство …`: a date set off by commas.)
+        const dateEnd = commaDateEnd(toks, j);
+        if (dateEnd > 0) {
+          j = dateEnd;
+          continue;
+        }
         if (toks.is(j, 'что') || toks.mark(j) === COMMA) {
           clean = false;
           break;
@@ -3029,6 +3065,22 @@ function reportsOwnClause(a: Analyzer, from: number, to: number): boolean {
   return false;
 }
 
+/** The verb at v has `я` or `мы` right before it: `я убежден`, `мы считаем`. */
+function firstPerson(toks: Tokens, v: number): boolean {
+  return toks.is(v - 1, 'я') || toks.is(v - 1, 'мы');
+}
+
+/** The paragraph of token i ends with `…, — сказал X.`: unmarked words set off by a dash and a verb. */
+function dashAttributedParagraph(a: Analyzer, i: number): boolean {
+  const toks = a.tokens;
+  let e = i;
+  while (e < toks.count && e < i + 400 && !toks.isBreak(e)) e++;
+  for (let k = e - 2; k > i && k > e - 12; k--) {
+    if (toks.mark(k) === COMMA && (toks.mark(k + 1) === 0x2014 || toks.mark(k + 1) === 0x2013) && a.speechVerbAt(k + 2)) return true;
+  }
+  return false;
+}
+
 /**
  * Where the unmarked words that end at sentence s began: the start of its paragraph, unless an
  * earlier sentence of the paragraph reports speech of its own or holds a quotation.
@@ -3039,12 +3091,22 @@ function speechParagraphStart(a: Analyzer, s: number): number {
   // sentence's own verb stops the walk.
   for (let k = s - 1; k >= 0; k--) {
     if (toks.isBreak(k)) return k + 1;
-    if (a.inSpan[k] >= 0 || (toks.isWord(k) && a.speechVerbAt(k))) return s;
+    // (`Я убежден, что …`: speech in the first person is the speaker's own words going on.)
+    if (a.inSpan[k] >= 0 || (toks.isWord(k) && a.speechVerbAt(k) && !firstPerson(toks, k))) return s;
   }
   return 0;
 }
 
 const MONTH_WORD = /^(?:январ|феврал|март|апрел|ма[йяе]$|июн|июл|август|сентябр|октябр|ноябр|декабр|янв$|фев$|февр$|мар$|апр$|авг$|сен$|сент$|окт$|ноя$|нояб$|дек$)/;
+
+/** `, 24 мая,`, `, 24 мая 2025 года,` at the comma k: the closing comma's index, or -1. */
+function commaDateEnd(toks: Tokens, k: number): number {
+  if (toks.mark(k) !== COMMA || !/^[0-9]{1,2}$/.test(toks.textOf(k + 1)) || !toks.isWord(k + 2) || !MONTH_WORD.test(toks.low(k + 2))) return -1;
+  let j = k + 3;
+  if (/^[0-9]{4}$/.test(toks.textOf(j))) j++;
+  if (toks.is(j, 'года') || toks.is(j, 'г')) j++;
+  return toks.mark(j) === COMMA ? j : -1;
+}
 
 /**
  * Past an agency's dateline at token from, when one opens the words there: `МОСКВА, 24 сен - РИА
@@ -3127,7 +3189,7 @@ function isPastVerb(low: string): boolean {
 }
 
 /** Nouns that end like a past-tense verb. */
-const NOUNS_LIKE_PAST = /^(?:канал|генерал|финал|капитал|сериал|материал|журнал|сигнал|идеал|арсенал|портал|персонал|фестивал|скандал|зал|бал|вал|[а-яё]*тели|[а-яё]*били|правила|начала|детали|недели|сели|земли)$/;
+const NOUNS_LIKE_PAST = /^(?:канал|генерал|финал|капитал|сериал|материал|журнал|сигнал|идеал|арсенал|портал|персонал|фестивал|скандал|зал|бал|вал|(?![а-яё]*(?:летели|хотели|вертели)$)[а-яё]*тели|[а-яё]*били|правила|начала|детали|недели|сели|земли)$/;
 
 /** Verbs of accusing: reported speech only when someone is named as accusing. */
 const ACCUSATION = /^(?:обвин|подозрева)/;
@@ -3166,7 +3228,9 @@ function findComma(a: Analyzer, from: number, end: number): number {
 /** `…президентов России и Турции.Ранее в пятницу …`: a space lost after a sentence, not `Lenta.ru` or `В.Зубков`. */
 function missingSpace(toks: Tokens, k: number): boolean {
   const before = toks.textOf(k - 1);
-  return before.length >= 3 && /[а-яё]$/.test(before) && toks.isCap(k + 1) && !toks.isAcronym(k + 1) && /^[А-ЯЁ][а-яё]{2,}$/.test(toks.textOf(k + 1));
+  // (`…Китай.Премьер-министр`, `агентство «Монцамэ».Премьер-министр`: after a word or a name's closing mark.)
+  const ends = (before.length >= 3 && /[а-яё]$/.test(before)) || ((before === '»' || before === ')') && toks.starts[k] === toks.ends[k - 1]);
+  return ends && toks.isCap(k + 1) && !toks.isAcronym(k + 1) && /^[А-ЯЁ][а-яё]{2,}(?:-[а-яё]{2,})?$/.test(toks.textOf(k + 1));
 }
 
 function gluedBetweenWords(toks: Tokens, k: number): boolean {
