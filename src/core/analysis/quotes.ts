@@ -37,7 +37,7 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
   const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\u00A0';
   const opensAfter = (c: string | undefined) => isSpace(c) || (c !== undefined && '([{:—–-«„/'.includes(c));
   const isWordStart = (c: string | undefined) => c !== undefined && /[0-9A-Za-zА-Яа-яЁё«„'‘…(.[]/.test(c);
-  const closesBefore = (c: string | undefined) => isSpace(c) || (c !== undefined && '.,;:!?)]}»“”—–-…'.includes(c));
+  const closesBefore = (c: string | undefined) => isSpace(c) || (c !== undefined && '.,;:!?)]}»“”—–-…*'.includes(c));
   const close = (at: number, pos: number) => {
     const open = stack[at];
     stack.length = at;
@@ -73,6 +73,8 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
       }
       case '«':
       case '„':
+        // A mark alone on its line is a page's debris, opening nothing.
+        if ((i === 0 || text[i - 1] === '\n') && (text[i + 1] === '\n' || text[i + 1] === '\r')) break;
         if (stack.length === 0) breaks = 0;
         stack.push({ mark: c, pos: i });
         break;
@@ -476,9 +478,22 @@ class Analyzer {
       let k = headAt + 1;
       // `заместитель министра`, `глава департамента`: role heads may chain.
       // (A role in the nominative after another is someone else: `с президентом России премьер-министр Индии`.)
-      while (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && !toks.isCap(k) && this.roleAt(k) && obliqueRoleWord(toks.low(k))))) {
-        if (this.nameStartsAt(k, limit)) break;
-        k++;
+      for (;;) {
+        if (k < limit && (this.complementWord(k, limit) || (this.isWord(k) && !toks.isCap(k) && this.roleAt(k) && obliqueRoleWord(toks.low(k))))) {
+          if (this.nameStartsAt(k, limit)) break;
+          k++;
+          continue;
+        }
+        // `лидер движения «Ансар Аллах» Абдель Малик аль-Хуси`, `движения «Талибан»*`: a name in
+        // quotation marks (and a footnote's star) inside the complement.
+        const sp = k > headAt + 1 && k < limit && this.isWord(k - 1) ? this.opensSpan(k) : -1;
+        const close = sp >= 0 ? this.spanCloseTok[sp] : -1;
+        if (close > k + 1 && close - k <= 6 && close < limit && this.masked(k + 1)) {
+          k = close + 1;
+          if (toks.mark(k) === 0x2a) k++;
+          continue;
+        }
+        break;
       }
       let roleLast = k - 1;
       // A trailing run of capitalised words: its end is the name, its start the complement.
@@ -497,6 +512,8 @@ class Analyzer {
           const first = this.firstKnownName(f, roleLast);
           if (first >= 0) f = first;
           else while (f <= roleLast && this.isComplementName(f)) f++;
+          // `посол Сингапура Лим Вэй`: a country in the genitive (-а, -я), then a two-word name in the nominative.
+          if (first < 0 && roleLast - f === 2 && /[ая]$/.test(toks.low(f)) && !firstName(toks.low(f)) && !/[ая]$/.test(toks.low(roleLast))) f++;
           if (f <= roleLast && roleLast - f > 2) f = roleLast - 1;
           if (f <= roleLast) {
             nameFirst = f;
@@ -951,8 +968,11 @@ class Analyzer {
         const np = this.parseNP(k, limit);
         if (np) return np;
       }
+      // `сообщило в четверг посольство …`: a day ends the circumstance, and who spoke may follow.
+      const day = afterPreposition && /^(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)$/.test(low);
       afterPreposition = PREPOSITIONS.has(low) && low !== 'в' && low !== 'во' ? true : (PREPOSITIONS.has(low) ? true : (afterPreposition && !toks.isCap(k) ? afterPreposition && !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(low) : false));
       if (PREPOSITIONS.has(low)) afterPreposition = true;
+      if (day) afterPreposition = false;
       k++;
       // `, сообщило в пятницу, 24 мая, Министерство …`: a date set off by commas, then who spoke.
       const dateEnd = k === limit ? commaDateEnd(toks, k) : -1;
@@ -1486,6 +1506,24 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
           attribution = { np: who, verb: v, oblique: false };
           attributedAfter = limit;
           break;
+        }
+      }
+    }
+    // `"…" – Михаил Галузин`, `«…» — посол РФ`: a name or role alone after the dash, closing its line
+    // (which a page may set on a line of its own).
+    if (!attribution && !parentheticalAfter && !nameBeforeDash) {
+      let b = closeTok + 1;
+      while (b < toks.count && b <= closeTok + 3 && toks.isBreak(b)) b++;
+      const w = b > closeTok + 1 && isDash(toks.mark(b)) ? b + 1 : dashed ? k : -1;
+      if (w >= 0 && toks.isWord(w) && (toks.isCap(w) || roleLemma(toks.low(w)))) {
+        let end = w;
+        while (end < toks.count && end < w + 8 && (toks.isWord(end) || (toks.mark(end) === FULL_STOP && toks.length(end - 1) === 1))) end++;
+        if (end >= toks.count || toks.isBreak(end) || (toks.mark(end) === FULL_STOP && (end + 1 >= toks.count || toks.isBreak(end + 1)))) {
+          const np = a.parseNP(w, end);
+          if (np && np.last === end - 1 && np.form !== 'pronoun') {
+            attribution = { np, oblique: false };
+            attributedAfter = end;
+          }
         }
       }
     }

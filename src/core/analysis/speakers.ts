@@ -86,7 +86,7 @@ export function surnameGender(word: string): Gender | undefined {
 // locative's nominative. Feminine names in -а and masculine ones in -ь look like the rest in the
 // locative (`Москве`, `Израиле`), so those are listed; the others follow their ending.
 const FEMININE_PLACES = new Set(
-  ('москв варшав гаван оттав вен женев праг риг анкар астан дох гааг канберр европ африк америк украин литв польш мексик ' +
+  ('москв варшав гаван оттав вен женев праг риг анкар астан дох гааг канберр любля европ африк америк украин литв польш мексик ' +
     'аргентин венесуэл куб канад антарктид арктик гватемал никарагу панам боливи колумби эфиопи сомал ангол замби танзани кени уганд ' +
     'гренад ямайк тайван шри-ланк')
     .split(' '),

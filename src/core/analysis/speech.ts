@@ -83,6 +83,9 @@ function spread(key: number): number {
   return (key ^ (key >>> 18)) & 0x3ffff;
 }
 
+/** Particles of Arabic and Hebrew names, written joined by a hyphen to the name: `аль-`, `ас-`, `ибн-`. */
+const NAME_PARTICLE = /^(?:аль|эль|ал|ас|ад|ан|ар|ат|аз|аш|эш|эс|эд|эн|бен|бин|ибн|абу)$/;
+
 const WORD = 1;
 const MARK = 2;
 const BREAK = 3;
@@ -170,6 +173,11 @@ export class Tokens {
             }
             if (acronym) f |= ACRONYM;
           }
+        } else if (j - i >= 4 && (c === 0x430 || c === 0x44d || c === 0x431 || c === 0x438)) {
+          // `аль-Хуси`, `ас-Сафади`, `эль-Сиси`, `бен-Гвир`, `ибн-Сауд`: an Arabic or Hebrew particle
+          // joined to a capitalised name is a capitalised name word.
+          const hy = text.indexOf('-', i);
+          if (hy > i && hy <= i + 3 && hy < j - 1 && CHARS[text.charCodeAt(hy + 1)] & UPPER && NAME_PARTICLE.test(text.slice(i, hy))) f |= CAP;
         }
       } else f = MARK;
       if (count === cap) {
