@@ -313,6 +313,30 @@ describe('quotes and speakers', () => {
     }
   });
 
+  it('names a place that speaks in the nominative (`В Москве считают` → Москва)', () => {
+    const cases: [string, string][] = [
+      ['В Москве считают, что санкции не работают.', 'Москва'],
+      ['В Вашингтоне уверены, что сделка возможна.', 'Вашингтон'],
+      ['В Южной Корее заявили, что ответят.', 'Южная Корея'],
+      ['В Израиле считают, что угроза растет.', 'Израиль'],
+      ['В Египте заявили, что посредничество продолжится.', 'Египет'],
+      ['В Германии заявили, что поддержат решение.', 'Германия'],
+      ['На Украине заявили, что не согласны.', 'Украина'],
+      ['В Кремле заявили, что переговоры продолжатся.', 'Кремль'],
+    ];
+    for (const [text, name] of cases) {
+      const { quotes, speakerOf } = analyse(text);
+      assert.equal(speakerOf(quotes[0])?.name, name, text);
+    }
+  });
+
+  it('starts unmarked words closed by a dash after an agency dateline', () => {
+    for (const text of ['МОСКВА, 24 сен - РИА Новости. Россия готова к диалогу, — отметил Песков.', 'Москва, 24 сентября — Россия готова к диалогу, — отметил Песков.']) {
+      const { quotes } = analyse(text);
+      assert.deepEqual(quotes.map((q) => q.text), ['Россия готова к диалогу'], text);
+    }
+  });
+
   it('links a bare surname opening a sentence to the person introduced earlier', () => {
     const { quotes, speakerOf } = analyse('В Вильнюс прибыла верховный представитель ЕС Кая Каллас.\nКаллас заявила, что санкции будут продлены.');
     assert.equal(speakerOf(quotes[0])!.name, 'Кая Каллас');

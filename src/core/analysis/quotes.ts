@@ -830,7 +830,8 @@ class Analyzer {
     if (verb <= s) return undefined;
     for (let k = s; k < verb; k++) if (!toks.isWord(k) || this.inSpan[k] >= 0 || /^[0-9]/.test(toks.textOf(k))) return undefined;
     const low = toks.low(s);
-    if ((low === 'в' || low === 'во') && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl') {
+    // (`На Украине заявили`, `на Западе считают`: `на` with a capitalised place.)
+    if ((low === 'в' || low === 'во' || (low === 'на' && toks.isCap(s + 1))) && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl') {
       return { first: s + 1, last: verb - 1, form: 'role' };
     }
     if (verb - s > 3 || PREPOSITIONS.has(low) || isNeverName(low) || OPENERS.has(low)) return undefined;
@@ -1868,6 +1869,10 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
       return { name, body: true };
     }
     case 'role': {
+      if (np.roleFirst === undefined) {
+        const place = placeOf(a, np.first, np.last);
+        if (place) return place;
+      }
       const role = roleText(a, np.roleFirst ?? np.first, np.roleLast ?? np.last);
       let head = '';
       for (let k = np.first; k <= np.last; k++) {
@@ -1905,7 +1910,7 @@ function placeOf(a: Analyzer, first: number, last: number): Person | undefined {
   const toks = a.tokens;
   let k = first;
   while (k > first - 3 && toks.isCap(k - 1) && /(?:ой|ом|ем|ых|их)$/.test(toks.low(k - 1))) k--;
-  if (!toks.isCap(k) || !(toks.is(k - 1, 'в') || toks.is(k - 1, 'во'))) return undefined;
+  if (!toks.isCap(k) || !(toks.is(k - 1, 'в') || toks.is(k - 1, 'во') || toks.is(k - 1, 'на'))) return undefined;
   const words: string[] = [];
   for (let j = k; j <= last; j++) {
     if (!toks.isWord(j) || !toks.isCap(j)) return undefined;
@@ -2819,6 +2824,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // A wiki link's closing bracket: `[http://… сообщает], что`.
       if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
+      // `обратил внимание на то, что …`: pointing out is saying.
+      if (toks.is(v, 'то') && toks.is(v - 1, 'на') && toks.is(v - 2, 'внимание') && /^(?:обратил|обратила|обратило|обратили|обращает|обращают|обращал|обращала|обращали)$/.test(toks.low(v - 3))) verb = v - 3;
       // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
       // (`Заявления о том, что …, Токаев оценил как …`: statements opening the sentence are its topic.)
       if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v)) && !(v === s && (toks.is(v, 'заявления') || toks.is(v, 'заявлением')))) verb = v;
