@@ -126,7 +126,8 @@ function obliqueFeminine(word: string): boolean {
 
 /** A surname's nominative from an oblique form, for a person of the given gender. */
 export function surnameNominative(word: string, gender: Gender | undefined, oblique: boolean): string {
-  if (!oblique) return word;
+  // `аль-Багдади`, `ас-Сафади`: Arabic names with their particle do not decline.
+  if (!oblique || /^(?:аль|эль|ал|ас|ад|ан|ар|ат|аз|аш|эш|эс|эд|эн|бен|бин|ибн|абу)-/i.test(word)) return word;
   if (!gender && obliqueFeminine(word)) gender = 'f';
   let m = /^(.*[сцСЦ]к)(?:ий|ого|ому|им|ом|ая|ой|ую)$/.exec(word);
   if (m) return m[1] + (gender === 'f' ? 'ая' : 'ий');
