@@ -2596,6 +2596,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
   const inSpeech = (k: number) => a.inSpan[k] >= 0 && speechSpan.has(a.inSpan[k]);
   const directAt = new Map<number, FoundQuote>(direct.map((q) => [q.start, q]));
   const add = (from: number, to: number, attribution: Attribution, direct = false) => {
+    from = afterDateline(a, from, to);
     // Trim punctuation and the sentence-final mark.
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
@@ -3045,7 +3046,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[from], toks.ends[j - 1])))) from = j + 1;
         break;
       }
-      add(dashed ? afterDateline(a, speechParagraphStart(a, s), k) : from, k, { np, verb: v, oblique: false }, dashed);
+      add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false }, dashed);
       break;
     }
   }
