@@ -35,7 +35,8 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
   let breaks = 0;
   const n = text.length;
   const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\u00A0';
-  const opensAfter = (c: string | undefined) => isSpace(c) || (c !== undefined && '([{:—–-«„/'.includes(c));
+  // (After a sentence's end with no space, `…в сети Х."Как будто …`, a mark before a word opens: none closes before a letter.)
+  const opensAfter = (c: string | undefined) => isSpace(c) || (c !== undefined && '([{:—–-«„/.!?'.includes(c));
   const isWordStart = (c: string | undefined) => c !== undefined && /[0-9A-Za-zА-Яа-яЁё«„'‘…(.[]/.test(c);
   const closesBefore = (c: string | undefined) => isSpace(c) || (c !== undefined && '.,;:!?)]}»“”—–-…*'.includes(c));
   const close = (at: number, pos: number) => {
@@ -832,7 +833,10 @@ class Analyzer {
     const low = toks.low(s);
     // (`На Украине заявили`, `на Западе считают`: `на` with a capitalised place.)
     if ((low === 'в' || low === 'во' || (low === 'на' && toks.isCap(s + 1))) && verb - s >= 2 && verb - s <= 5 && verbGender(toks.low(verb)) === 'pl') {
-      return { first: s + 1, last: verb - 1, form: 'role' };
+      // (`В России не раз заявляли`: the adverbs before the verb are no part of the place.)
+      let last = verb - 1;
+      while (last > s + 1 && (ADVERBS.has(toks.low(last)) || ADVERBS_OF_TIME.has(toks.low(last)) || /^(?:раз|не|неоднократно|часто|давно|всегда|прямо|открыто|официально|тоже)$/.test(toks.low(last)))) last--;
+      return { first: s + 1, last, form: 'role' };
     }
     if (verb - s > 3 || PREPOSITIONS.has(low) || isNeverName(low) || OPENERS.has(low)) return undefined;
     for (let k = s; k < verb; k++) if (ADVERBS.has(toks.low(k))) return undefined;
@@ -2348,17 +2352,31 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     // the speaker and what the words are about.
     let colon = first;
     while (colon < end && colon - first < 14 && toks.isWord(colon)) colon++;
-    if (speechVerb >= 0 && !(toks.mark(colon) === 0x3a && speechVerb > colon)) continue;
     let about = colon;
+    let who = first;
     if (colon - first >= 6 && toks.mark(colon) === 0x3a) {
       about = first + 1;
       while (about < colon && !toks.is(about, 'о') && !toks.is(about, 'об')) about++;
-      if (about >= colon - 1 || about - first > 5) about = -1;
+      if (about >= colon - 1 || about - first > 5) {
+        about = -1;
+        // `Официальный представитель МИД России Мария Захарова: …`, a long role and a name; `… санкций
+        // против России Политик Мема: …`, a headline run into the one before it, whose speaker is a role and a name.
+        for (let st = Math.max(first, colon - 8); st < colon - 1 && about < 0; st++) {
+          if (st > first && !(toks.isCap(st) && roleLemma(toks.low(st)))) continue;
+          const np = a.parseNP(st, colon, st === first);
+          if (np && np.first === st && np.last === colon - 1 && np.form !== 'pronoun' && np.form !== 'body') {
+            about = colon;
+            who = st;
+          }
+        }
+      }
     }
-    if (about > first && colon < end - 3 && toks.mark(colon) === 0x3a) {
+    // (A verb of speech in the headline before the one run into it is that one's.)
+    if (speechVerb >= 0 && !(toks.mark(colon) === 0x3a && (speechVerb > colon || (who > first && speechVerb < who)))) continue;
+    if (about > who && colon < end - 3 && toks.mark(colon) === 0x3a) {
       // `Сийярто: …`: a lone unfamiliar word is a name when it speaks elsewhere in the text (`Сийярто уточнил`).
-      const parsed = a.parseNP(first, about, true);
-      const np = (parsed && parsed.last === about - 1 ? parsed : undefined) ?? (about === first + 1 && speaksElsewhere(a, first) ? a.parseNP(first, about) : undefined) ?? particleName(a, first, about);
+      const parsed = a.parseNP(who, about, true);
+      const np = (parsed && parsed.last === about - 1 ? parsed : undefined) ?? (about === who + 1 && speaksElsewhere(a, who) ? a.parseNP(who, about) : undefined) ?? particleName(a, who, about);
       if (np && np.last === about - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
         const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
@@ -2755,7 +2773,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       } else if (midSentence && !atStart && a.speechVerbAt(k) && !isClauseOnlyVerb(toks.low(k)) && !isGerund(toks.low(k))) {
         // A parenthetical: `Турецкая сторона, отмечает издание, готова …`.
         comma = findComma(a, k + 1, e);
-        if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1) || commaDateEnd(toks, comma) > 0) continue;
+        if (comma < 0 || comma > k + 6 || toks.is(comma + 1, 'что') || !toks.isWord(comma + 1) || commaDateEnd(toks, comma) > 0 || RELATIVE.test(toks.low(comma + 1))) continue;
         // `…, заявил Лавров, передает ТАСС.`: no parenthesis but the speaker, then who relays it (below).
         if (a.speechVerbAt(comma + 1) && !isGerund(toks.low(comma + 1))) continue;
         // `…, заявил Костин, выступая в Думе.`: a gerund after the speaker goes on with how he spoke.
@@ -2830,6 +2848,20 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
       // (`Заявления о том, что …, Токаев оценил как …`: statements opening the sentence are its topic.)
       if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v)) && !(v === s && (toks.is(v, 'заявления') || toks.is(v, 'заявлением')))) verb = v;
+      // `слова генсека НАТО Марка Рютте о том, что …`, `прокомментировала заявление МИД Латвии о том, что`:
+      // a noun of words said, then whose they are.
+      let wordsOf: NP | undefined;
+      if (verb < 0 && toks.is(v + 1, 'о') && toks.is(v + 2, 'том')) {
+        for (let j = v - 1; j >= s && j >= v - 6 && toks.isWord(j) && a.inSpan[j] < 0; j--) {
+          if (!WORDS_SAID.test(toks.low(j))) continue;
+          const who = a.parseNP(j + 1, v + 1);
+          if (who && who.last === v && who.form !== 'pronoun') {
+            verb = j;
+            wordsOf = who;
+          }
+          break;
+        }
+      }
       // `слова Байдена, заявившего, что …`: the participle speaks for the one named before it.
       const byParticiple = verb < 0 ? a.participleSpeaker(v) : undefined;
       if (byParticiple) {
@@ -2855,14 +2887,15 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `Я убежден, что …` outside quotation marks: a speaker's own words whose marks were lost, found
       // whole with their attribution (`…, — высказался Фадиллах`), not a report in them.
       if (firstPerson(toks, verb) && dashAttributedParagraph(a, k)) continue;
-      const noun = SAYING_NOUNS.has(toks.low(verb));
-      let np: NP | undefined;
+      const noun = wordsOf !== undefined || SAYING_NOUNS.has(toks.low(verb));
+      let np: NP | undefined = wordsOf;
       // `дал показания, что`: the giver speaks; `подтвердил информацию о том, что`: who confirms it.
       // `появилась информация о том, что`: a rumour, unless the press is named as where it appeared.
       if (noun && /^(?:информаци|сведени)/.test(toks.low(verb))) {
         if (a.speechVerbAt(verb - 1)) np = a.subjectBefore(verb - 1);
         else if (!a.mentionsPress(s, e)) continue;
-      } else if (noun) np = /^(?:показания|заявлени[еяю]|заявлением|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
+      } else if (wordsOf) np = wordsOf;
+      else if (noun) np = /^(?:показания|заявлени[еяю]|заявлением|сообщение)$/.test(toks.low(verb)) ? a.subjectBefore(verb) : undefined;
       else np = a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k - 1)) ?? (isGerund(toks.low(verb)) ? a.mainClauseSpeaker(verb) : undefined);
       // `Его подозревают в том, что …`: an accusation by no one named is a charge, not words reported.
       if (!np && !noun && ACCUSATION.test(toks.low(verb))) continue;
@@ -2990,6 +3023,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (isDash(toks.mark(j)) && /^[0-9]/.test(toks.textOf(j + 1))) break;
         // `…, сообщило агентство, добавив, что …`: how the speaker went on is no part of the attribution.
         if (toks.mark(j) === COMMA && isGerund(toks.low(j + 1))) break;
+        // `…, заявил Борис Писториус, которому в четверг предстоит …`: a relative clause tells of the speaker.
+        if (toks.mark(j) === COMMA && toks.isWord(j + 1) && RELATIVE.test(toks.low(j + 1))) break;
         // (`…, сообщило в пятницу, 24 мая, Министерство …`: a date set off by commas.)
         const dateEnd = commaDateEnd(toks, j);
         if (dateEnd > 0) {
@@ -3207,7 +3242,9 @@ const DISCOURSE_OPENERS = /^(?:кроме того|кроме этого|пом�
 const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позже', 'позднее', 'прежде', 'сегодня', 'вчера', 'недавно']);
 
 /** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
-const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'заявления', 'заявлением', 'данные']);
+const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'заявления', 'заявлением', 'данные', 'мнения', 'мнение']);
+/** Nouns of words said, followed by whose they are: `слова Рютте о том, что`, `заявления Макрона о том, что`. */
+const WORDS_SAID = /^(?:слова|словам|словах|заявлени[еяю]|заявлениям?|заявлениях|утверждени[еяю]|утверждениям?|высказывани[еяю]|высказываниям?)$/;
 
 /** Who spoke last before the sentence of token i: the subject of the previous sentence's speech verb. */
 function previousSpeaker(a: Analyzer, i: number): NP | undefined {
@@ -3275,8 +3312,11 @@ function findComma(a: Analyzer, from: number, end: number): number {
 function missingSpace(toks: Tokens, k: number): boolean {
   const before = toks.textOf(k - 1);
   // (`…Китай.Премьер-министр`, `агентство «Монцамэ».Премьер-министр`: after a word or a name's closing mark.)
-  const ends = (before.length >= 3 && /[а-яё]$/.test(before)) || ((before === '»' || before === ')') && toks.starts[k] === toks.ends[k - 1]);
-  return ends && toks.isCap(k + 1) && !toks.isAcronym(k + 1) && /^[А-ЯЁ][а-яё]{2,}(?:-[а-яё]{2,})?$/.test(toks.textOf(k + 1));
+  // (`— добавил он.В России …`: a two-letter word too, unless an abbreviation, `ул.Ленина`.)
+  const ends = (before.length >= 3 && /[а-яё]$/.test(before)) || (before.length === 2 && /^[а-яё]+$/.test(before) && !ABBREVIATIONS.has(before)) || ((before === '»' || before === ')') && toks.starts[k] === toks.ends[k - 1]);
+  // (The next sentence may open with a one-letter preposition: `… он.В России …`, not an initial, `В.Зубков`.)
+  const next = toks.textOf(k + 1);
+  return ends && toks.isCap(k + 1) && !toks.isAcronym(k + 1) && (/^[А-ЯЁ][а-яё]{2,}(?:-[а-яё]{2,})?$/.test(next) || (/^[ВСКОУАИ]$/.test(next) && toks.text[toks.ends[k + 1]] === ' '));
 }
 
 function gluedBetweenWords(toks: Tokens, k: number): boolean {
