@@ -403,6 +403,16 @@ class Analyzer {
         j++;
         continue;
       }
+      // `Мухаммед бен Абдель Рахман Аль Тани`, `Луис Инасиу Лула да Силва`, `Урсула фон дер Ляйен`: the
+      // particles of foreign names between their capitalised words.
+      if (last >= 0 && this.isWord(j) && !this.tokens.isCap(j) && NAME_PARTICLES.has(this.tokens.low(j))) {
+        let p = j;
+        while (p < limit && p - j < 2 && this.isWord(p) && !this.tokens.isCap(p) && NAME_PARTICLES.has(this.tokens.low(p))) p++;
+        if (p < limit && this.nameWord(p)) {
+          j = p;
+          continue;
+        }
+      }
       break;
     }
     return last;
@@ -2357,12 +2367,14 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     if (colon - first >= 6 && toks.mark(colon) === 0x3a) {
       about = first + 1;
       while (about < colon && !toks.is(about, 'о') && !toks.is(about, 'об')) about++;
-      if (about >= colon - 1 || about - first > 5) {
+      const speaker = about < colon - 1 && about - first <= 5 ? a.parseNP(first, about, true) : undefined;
+      if (!speaker || speaker.last !== about - 1) {
         about = -1;
         // `Официальный представитель МИД России Мария Захарова: …`, a long role and a name; `… санкций
         // против России Политик Мема: …`, a headline run into the one before it, whose speaker is a role and a name.
-        for (let st = Math.max(first, colon - 8); st < colon - 1 && about < 0; st++) {
-          if (st > first && !(toks.isCap(st) && roleLemma(toks.low(st)))) continue;
+        for (let st = Math.max(first, colon - 8); st < colon && about < 0; st++) {
+          // (Or the second headline's speaker is a name that speaks elsewhere: `… в секторе Газа Нетаньяху: …`.)
+          if (st > first && !(toks.isCap(st) && (roleLemma(toks.low(st)) || (colon - st <= 2 && firstName(toks.low(st))) || (st === colon - 1 && speaksElsewhere(a, st))))) continue;
           const np = a.parseNP(st, colon, st === first);
           if (np && np.first === st && np.last === colon - 1 && np.form !== 'pronoun' && np.form !== 'body') {
             about = colon;
@@ -2465,7 +2477,9 @@ function speaksElsewhere(a: Analyzer, i: number): boolean {
   for (let at = a.text.indexOf(word, from + word.length); at >= 0 && at < stop && !speaks; at = a.text.indexOf(word, at + word.length)) {
     const k = tokenAt(toks, at);
     if (k >= toks.count || toks.starts[k] !== at || toks.ends[k] !== at + word.length || a.inSpan[k] >= 0) continue;
-    speaks = (toks.isWord(k + 1) && a.speechVerbAt(k + 1)) || (toks.isWord(k - 1) && a.speechVerbAt(k - 1));
+    speaks = toks.isWord(k + 1) && a.speechVerbAt(k + 1);
+    // (Or after the verb, a role and a first name between: `заявил премьер-министр Биньямин Нетаньяху`.)
+    for (let j = k - 1; !speaks && j >= k - 4 && toks.isWord(j); j--) speaks = a.speechVerbAt(j);
   }
   a.speaksCache.set(`${word}@${Math.floor(toks.starts[i] / 10000)}`, speaks);
   return speaks;
@@ -3313,10 +3327,12 @@ function missingSpace(toks: Tokens, k: number): boolean {
   const before = toks.textOf(k - 1);
   // (`…Китай.Премьер-министр`, `агентство «Монцамэ».Премьер-министр`: after a word or a name's closing mark.)
   // (`— добавил он.В России …`: a two-letter word too, unless an abbreviation, `ул.Ленина`.)
-  const ends = (before.length >= 3 && /[а-яё]$/.test(before)) || (before.length === 2 && /^[а-яё]+$/.test(before) && !ABBREVIATIONS.has(before)) || ((before === '»' || before === ')') && toks.starts[k] === toks.ends[k - 1]);
+  // (`…Генассамблеи ООН.По словам …`: an acronym too.)
+  const ends = (before.length >= 3 && /[а-яё]$/.test(before)) || (toks.isAcronym(k - 1) && /^[А-ЯЁ]{2,}$/.test(before)) || (before.length === 2 && /^[а-яё]+$/.test(before) && !ABBREVIATIONS.has(before)) || ((before === '»' || before === ')') && toks.starts[k] === toks.ends[k - 1]);
   // (The next sentence may open with a one-letter preposition: `… он.В России …`, not an initial, `В.Зубков`.)
   const next = toks.textOf(k + 1);
-  return ends && toks.isCap(k + 1) && !toks.isAcronym(k + 1) && (/^[А-ЯЁ][а-яё]{2,}(?:-[а-яё]{2,})?$/.test(next) || (/^[ВСКОУАИ]$/.test(next) && toks.text[toks.ends[k + 1]] === ' '));
+  // (And a Cyrillic acronym: `…роли.США отказали …`.)
+  return ends && toks.isCap(k + 1) && (/^[А-ЯЁ][а-яё]+(?:-[а-яё]{2,})?$/.test(next) || (/^[ВСКОУАИ]$/.test(next) && toks.text[toks.ends[k + 1]] === ' ') || (/^[А-ЯЁ]{2,}$/.test(next) && /[а-яё]{3}$/.test(before)));
 }
 
 function gluedBetweenWords(toks: Tokens, k: number): boolean {
