@@ -59,6 +59,8 @@ export function pairQuotationMarks(text: string): MarkedSpan[] {
         // Skip blank lines and spaces to the next paragraph's first character.
         let j = i + 1;
         while (j < n && isSpace(text[j])) j++;
+        // A line a page wrapped inside a sentence (`…с США` / `по данному вопросу`) is no paragraph.
+        if (j === i + 1 && /[a-zа-яё,]/.test(text[i - 1] ?? '') && /[a-zа-яё]/.test(text[j] ?? '')) break;
         const bottom = stack[0];
         if (bottom.mark === '«' && text[j] === '«' && !hasClosingBefore(text, j + 1, '«', '»')) {
           // Continuation of a multi-paragraph quote: its opening mark does not nest.
