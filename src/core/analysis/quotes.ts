@@ -2693,9 +2693,15 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     if (inline.length) {
       const last = inline[inline.length - 1];
       let lead = 0;
-      for (let k = from; k < to && toks.starts[k] < inline[0].start; k++) if (toks.isWord(k)) lead++;
+      let k = from;
+      for (; k < to && toks.starts[k] < inline[0].start; k++) if (toks.isWord(k)) lead++;
       // (Or several, joined by nothing but commas and `и`: `что они «…», «…»`.)
-      if (last.end >= toks.ends[to - 1] && lead <= 3 && (inline.length === 1 || onlyJoined(a, inline))) return;
+      // (A verb before the marks makes the clause its own, not the quoted words': `что это говорит о «…»`,
+      // `что действия США носят «…»`.)
+      // (A modal, `Малайзия может «способствовать …»`, leaves the quoted words the predicate.)
+      let verbOutside = false;
+      for (let j = from; j < k && !verbOutside; j++) verbOutside = toks.isWord(j) && !MODALS.test(toks.low(j)) && makesStatement(toks, j, j + 1);
+      if (last.end >= toks.ends[to - 1] && lead <= 3 && !verbOutside && (inline.length === 1 || onlyJoined(a, inline))) return;
     }
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
     for (let k = from; k < to; k++) {
@@ -3231,6 +3237,12 @@ function afterDateline(a: Analyzer, from: number, end: number): number {
   }
   return from;
 }
+
+/**
+ * Modal words and copulas whose infinitive or complement carries the statement: `может «…»`, `должны
+ * «…»`, `является «…»`, `оказалась «не в том месте …»`.
+ */
+const MODALS = /^(?:может|могут|мог|могла|могли|можно|должен|должна|должно|должны|готов|готова|готово|готовы|намерен|намерена|намерены|хочет|хотят|будет|будут|стоит|нужно|надо|следует|является|являются|являлся|являлась|станет|станут|стал|стала|стало|стали|оказался|оказалась|оказалось|оказались|был|была|было|были)$/;
 
 /** Marks that open (`«"„(`) and close (`»"“)`) what indirect speech may start or end with. */
 const OPENING = new Set([0xab, 0x22, 0x201e, 0x28]);
