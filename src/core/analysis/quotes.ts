@@ -506,6 +506,8 @@ class Analyzer {
           if (toks.mark(k) === 0x2a) k++;
           continue;
         }
+        // `министр иностранных дел Катара шейх Мухаммед …`: an honorific before the name.
+        if (k + 1 < limit && this.isWord(k) && /^(?:шейх|принц|принцесса|султан|эмир|король|королева|кардинал|патриарх|митрополит|архиепископ)$/.test(toks.low(k)) && this.nameStartsAt(k + 1, limit)) k++;
         break;
       }
       let roleLast = k - 1;
