@@ -1671,6 +1671,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // capitalised and irony is brief.
     // A verb's words quoted (`призван «укрепить престиж …»`, `намерены «проявлять уважение»`): titles
     // and scare quotes are nouns, an infinitive in quotation marks is someone's phrase.
+    // (One infinitive is someone's phrase after a call: `призывает «законопатить»`.)
+    const calledFor = toks.isWord(openTok - 1) && /^(?:призыва|призв|предлага|предлож)/.test(toks.low(openTok - 1)) && lowerCaseWords(inner, 1) && opensWithInfinitive(inner);
+    if (calledFor && !attribution && !parts && !afterName) attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
     const longFragment = !attribution && !parts && !afterName && (lowerCaseWords(inner, 6) || (lowerCaseWords(inner, 2) && opensWithInfinitive(inner)));
     // `со словами «Да здравствует …»`: the noun says what follows was said.
     if (!attribution && !parts && toks.isWord(openTok - 1) && WORDS_NOUNS.has(toks.low(openTok - 1))) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
@@ -2636,6 +2639,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // Trim punctuation and the sentence-final mark.
     while (from < to && !toks.isWord(from) && !OPENING.has(toks.mark(from))) from++;
     while (to > from && !toks.isWord(to - 1) && !CLOSING.has(toks.mark(to - 1)) && a.inSpan[to - 1] < 0) to--;
+    // `сенатор Линдси Грэм (внесен в перечень террористов и экстремистов)`: a note the outlet must add
+    // by law is no one's words.
+    if (to > from + 2 && toks.mark(to - 1) === 0x29) {
+      let open = to - 2;
+      while (open > from && open > to - 16 && toks.mark(open) !== 0x28) open--;
+      if (toks.mark(open) === 0x28 && LEGAL_NOTE.test(a.text.slice(toks.starts[open], toks.ends[to - 1]))) to = open;
+    }
     if (to <= from) return;
     // `Об этом сегодня, 28 июля, заявил X`, `Об этом заявил Пашинян, сообщает ТАСС`, `Так она ответила
     // на вопрос, передает …`: what tells who said the sentence before, or when, no words of its own.
@@ -3245,6 +3255,9 @@ function afterDateline(a: Analyzer, from: number, end: number): number {
  * «…»`, `является «…»`, `оказалась «не в том месте …»`.
  */
 const MODALS = /^(?:может|могут|мог|могла|могли|можно|должен|должна|должно|должны|готов|готова|готово|готовы|намерен|намерена|намерены|хочет|хотят|будет|будут|стоит|нужно|надо|следует|является|являются|являлся|являлась|станет|станут|стал|стала|стало|стали|оказался|оказалась|оказалось|оказались|был|была|было|были)$/;
+
+/** Notes Russian outlets must add to some names: `(внесен в перечень террористов и экстремистов)`, `(признан иноагентом)`. */
+const LEGAL_NOTE = /^\((?:[^()]*\s)?(?:внесен|внесена|внесено|внесены|признан|признана|признано|признаны|запрещен|запрещена|запрещено|запрещены|деятельность|организация|иноагент)[^()]*\)$/i;
 
 /** Marks that open (`«"„(`) and close (`»"“)`) what indirect speech may start or end with. */
 const OPENING = new Set([0xab, 0x22, 0x201e, 0x28]);
