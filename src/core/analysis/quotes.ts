@@ -1105,6 +1105,8 @@ class Analyzer {
       // `объявили «режим самоизоляции»` names a measure; `объявлены «предателями»` calls someone something.
       if (DECLARING.has(low)) return declaresAs(inner);
       if (NAMING_VERBS.has(low)) return true;
+      // (`авторы резолюции называют «…»`: `называют` with its subject named, not a nickname, `его называют «…»`.)
+      if ((low === 'называют' || low === 'называли') && toks.isWord(k - 1) && !/^(?:его|ее|её|их|так|часто|иногда|нередко|также|уже|все|многие|и|а|но|же|ещё|еще)$/.test(toks.low(k - 1)) && !PREPOSITIONS.has(toks.low(k - 2))) return true;
     }
     return false;
   }
@@ -1451,7 +1453,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // words that end a reported clause after its short subject, or four and more that make a
     // statement, are what was said, even after a noun that names things (`альянс «Северный поток»`).
     const afterName = ((prev && prev.kind === 'w' && (isNameNoun(prev.low) || /^(?:ООО|ОАО|ЗАО|ПАО|АО|РИА|ФК|ХК|НПО)$/.test(prev.text))) || afterAuthor(a, openTok)) &&
-      !(lowerCaseWords(inner, 1) && (endsReportAfterShortSubject(a, openTok, closeTok) || (lowerCaseWords(inner, 4) && makesStatement(toks, openTok + 1, closeTok))));
+      !(lowerCaseWords(inner, 1) && (endsReportAfterShortSubject(a, openTok, closeTok) || (lowerCaseWords(inner, 4) && makesStatement(toks, openTok + 1, closeTok)))) &&
+      // (`назвал резолюцию «котом в мешке»`, `проект «ширмой»`: what a named thing is called, in the instrumental.)
+      !(lowerCaseWords(inner, 1) && declaresAs(inner) && a.followsNamingVerb(openTok, inner));
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
     // `со ссылкой на "Интерфакс"`: the source's name.
     const source = toks.is(openTok - 1, 'на') && toks.is(openTok - 2, 'ссылкой') && capitalisedWords(inner, 1);
@@ -2323,6 +2327,8 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     if (PREDICATIVES.test(low) || INFINITIVE.test(low)) return true;
     // `разговор ещё не запланирован`: a short participle after `не`.
     if (toks.is(k - 1, 'не') && /(?:ан|ян|ен|ён|т)(?:а|о|ы)?$/.test(low) && low.length > 4) return true;
+    // Short verbs in the past: `стали`, `была`.
+    if (/^(?:стал|стала|стало|стали|был|была|было|были|дал|дала|дали|шел|шла|шли|ушел|ушла|ушли)$/.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
     if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято)$/.test(low)) return true;
   }
@@ -2877,8 +2883,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // A wiki link's closing bracket: `[http://… сообщает], что`.
       if (toks.mark(v) === 0x5d) v--;
       let verb = -1;
-      // `обратил внимание на то, что …`: pointing out is saying.
-      if (toks.is(v, 'то') && toks.is(v - 1, 'на') && toks.is(v - 2, 'внимание') && /^(?:обратил|обратила|обратило|обратили|обращает|обращают|обращал|обращала|обращали)$/.test(toks.low(v - 3))) verb = v - 3;
+      // `обратил внимание на то, что …`, `обратила внимание, что …`: pointing out is saying.
+      const pointed = /^(?:обратил|обратила|обратило|обратили|обращает|обращают|обращал|обращала|обращали)$/;
+      if (toks.is(v, 'то') && toks.is(v - 1, 'на') && toks.is(v - 2, 'внимание') && pointed.test(toks.low(v - 3))) verb = v - 3;
+      else if (toks.is(v, 'внимание') && pointed.test(toks.low(v - 1))) verb = v - 1;
       // `появилась информация о том, что`, `дал показания, что`: nouns of telling stand for the verb.
       // (`Заявления о том, что …, Токаев оценил как …`: statements opening the sentence are its topic.)
       if (toks.isWord(v) && SAYING_NOUNS.has(toks.low(v)) && !(v === s && (toks.is(v, 'заявления') || toks.is(v, 'заявлением')))) verb = v;
