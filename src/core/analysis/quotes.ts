@@ -522,7 +522,9 @@ class Analyzer {
         while (r > headAt && (this.nameWord(r) || (r === roleLast && this.oneLetter(r) && this.nameWord(r - 1)))) r--;
         // `представитель Обамы`: one capitalised genitive after the role is its complement.
         const lone = r === roleLast - 1 && /(?:ы|и|ого|его|ой|ей)$/.test(toks.low(roleLast));
-        if (r < roleLast && !lone) {
+        // (`посол страны в Москве`: capitalised words after a preposition are a place, not a name.)
+        const place = r === roleLast - 1 && toks.isWord(r) && PREPOSITIONS.has(toks.low(r));
+        if (r < roleLast && !lone && !place) {
           let f = r + 1;
           const first = this.firstKnownName(f, roleLast);
           if (first >= 0) f = first;
@@ -2327,6 +2329,8 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     if (PREDICATIVES.test(low) || INFINITIVE.test(low)) return true;
     // `разговор ещё не запланирован`: a short participle after `не`.
     if (toks.is(k - 1, 'не') && /(?:ан|ян|ен|ён|т)(?:а|о|ы)?$/.test(low) && low.length > 4) return true;
+    // `Российские активы в ЕС заблокированы …`: a long short participle.
+    if (low.length >= 9 && /(?:ан|ян|ен|ён)(?:а|о|ы)$/.test(low)) return true;
     // Short verbs in the past: `стали`, `была`.
     if (/^(?:стал|стала|стало|стали|был|была|было|были|дал|дала|дали|шел|шла|шли|ушел|ушла|ушли)$/.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
@@ -2346,6 +2350,8 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
   const free = freeOf(found);
   for (let first = 0; first < toks.count; first++) {
     if (!(first === 0 || toks.isBreak(first - 1) || toks.starts[first] === a.titleStart) || toks.isBreak(first)) continue;
+    // (`> Глава Афросоюза Ассумани: …`, `• Песков: …`: a bullet before the headline.)
+    if ((toks.mark(first) === 0x3e || toks.mark(first) === 0x2022) && toks.isWord(first + 1)) first++;
     let end = first;
     let words = 0;
     while (end < toks.count && !toks.isBreak(end)) if (toks.isWord(end++)) words++;
@@ -3062,7 +3068,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let clean = true;
       for (let j = v + 1; j < e; j++) {
         // `…, заявил Рамафоса - 27.10.2025, ПРАЙМ`: a page's date line after the speaker.
-        if (isDash(toks.mark(j)) && /^[0-9]/.test(toks.textOf(j + 1))) break;
+        // (Or a bar: `… посол страны в Москве | 15.11.2025, ПРАЙМ`.)
+        if ((isDash(toks.mark(j)) || toks.mark(j) === 0x7c) && /^[0-9]/.test(toks.textOf(j + 1))) break;
         // `…, сообщило агентство, добавив, что …`: how the speaker went on is no part of the attribution.
         if (toks.mark(j) === COMMA && isGerund(toks.low(j + 1))) break;
         // `…, заявил Борис Писториус, которому в четверг предстоит …`: a relative clause tells of the speaker.
