@@ -439,7 +439,8 @@ class Analyzer {
     if (isAddressee(low)) return false;
     // (`по атомной энергии`, `по правам человека`: a dative adjective or a noun of matters.)
     if (low === 'по') return toks.isWord(next) && (toks.isCap(next) || /(?:ым|им|ему|ому|ой|ей)$/.test(toks.low(next)) || MATTERS.has(toks.low(next)));
-    if (low === 'и') return toks.isWord(next) && !toks.isCap(next) && /(?:и|ы|а|я|ов|ей|ых|их)$/.test(toks.low(next)) && this.complementWord(next, limit);
+    // (`департамента полиции и пограничной охраны Эстонии`: a genitive adjective too.)
+    if (low === 'и') return toks.isWord(next) && !toks.isCap(next) && /(?:и|ы|а|я|ов|ей|ых|их|ой|ого|его)$/.test(toks.low(next)) && this.complementWord(next, limit);
     if (PREPOSITIONS.has(low)) return false;
     if (toks.isCap(i)) return true;
     if (low === 'дел') return true;
@@ -531,6 +532,8 @@ class Analyzer {
           else while (f <= roleLast && this.isComplementName(f)) f++;
           // `посол Сингапура Лим Вэй`: a country in the genitive (-а, -я), then a two-word name in the nominative.
           if (first < 0 && roleLast - f === 2 && /[ая]$/.test(toks.low(f)) && !firstName(toks.low(f)) && !/[ая]$/.test(toks.low(roleLast))) f++;
+          // (`посол африканского государства в Москве Бенсон Огуту`: the place after the preposition, then the name.)
+          else if (first < 0 && f === r + 1 && roleLast > f && toks.isWord(r) && PREPOSITIONS.has(toks.low(r))) f++;
           if (f <= roleLast && roleLast - f > 2) f = roleLast - 1;
           if (f <= roleLast) {
             nameFirst = f;

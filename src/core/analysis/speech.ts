@@ -369,6 +369,10 @@ for (const w of [
   else if (!w.includes(' ')) addForms(w, w, HARD);
 }
 ROLE_FORMS.set('секретарь', 'секретарь');
+// Adjectives used as role nouns: `командующий`, `замкомандующего` (itself a nominative, `заместитель командующего`).
+for (const f of ['командующий', 'командующего', 'командующему', 'командующим', 'командующем', 'замкомандующего', 'уполномоченный', 'уполномоченного', 'уполномоченному', 'уполномоченным', 'управляющий', 'управляющего']) {
+  ROLE_FORMS.set(f, f.startsWith('зам') ? 'замкомандующего' : f.startsWith('командующ') ? 'командующий' : f.startsWith('уполномоч') ? 'уполномоченный' : 'управляющий');
+}
 /**
  * Keys of the forms of office-holders' roles, to skip the other words of a text without a string
  * when looking for people introduced as `role Name` (the common nouns below rarely introduce one).
