@@ -9,8 +9,9 @@
 //   (github.com/nerel-ds/NEREL) for the sets in test/fixtures/corpus-quotes/nerel-more/)
 //   (builds into out/scripts and runs from there)
 //   --dash-direct: read the gold's unmarked words closed by a typeset dash and a verb (`…, — отметил
-//   Песков`) as direct speech, as NEREL's annotators did, where the news-pages sets' rule 6 calls them
-//   indirect; the analyzer follows NEREL here, so this shows how much of a set's score is that rule.
+//   Песков`) as direct speech, as NEREL's annotators mostly did, where the news-pages sets' rule 6 calls
+//   them indirect; the analyzer reads them as indirect (direct speech is speech in quotation marks), so
+//   this shows how much of a set's score that convention moves.
 //
 // Matching is the rule of scripts/eval-quotes.ts, replicated here because that script exports no
 // span helpers and runs its own main() when bundled into another entry point: a predicted quote

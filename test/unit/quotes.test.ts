@@ -463,10 +463,10 @@ describe('quotes and speakers', () => {
     const { quotes } = analyse(text);
     assert.deepEqual(quotes.map((q) => q.text), ['Уважаемая Анна Петровна,\n\nпримите мои соболезнования. Ваш муж служил нашей стране.\n\nМы сохраним память о нём.']);
   });
-  it('reads unmarked words closed by an em dash and a speech verb as direct speech from the paragraph start', () => {
+  it('reads unmarked words closed by an em dash and a speech verb as a quote from the paragraph start, indirect for want of marks', () => {
     const text = 'В его книгах для меня – вся эпоха. Там его характер – я всё это чувствую — сказала внучка писателя.';
     const { quotes, speakerOf } = analyse(text);
-    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['В его книгах для меня – вся эпоха. Там его характер – я всё это чувствую', true, 'внучка писателя']]);
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['В его книгах для меня – вся эпоха. Там его характер – я всё это чувствую', false, 'внучка писателя']]);
   });
   it('quotes infinitives, characterisations after `как` and a short reported sentence in marks, but not titles, diagnoses or award citations', () => {
     const text = 'Стороны намерены лишь «наблюдать за ходом переговоров». Врачи характеризуют состояние как «стабильное». Судья сказал, что отсрочка «оправданна». ' +
@@ -580,8 +580,8 @@ describe('quotes and speakers', () => {
     ]);
   });
 
-  it('reads unmarked words closed by `, — сказал X` as direct speech from the paragraph start', () => {
+  it('reads unmarked words closed by `, — сказал X` as a quote from the paragraph start, indirect for want of marks', () => {
     const { quotes, speakerOf } = analyse('Можете не махать рукой? Очень отвлекает, — сказал министр.');
-    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['Можете не махать рукой? Очень отвлекает', true, 'министр']]);
+    assert.deepEqual(quotes.map((q) => [q.text, q.direct, speakerOf(q)?.text]), [['Можете не махать рукой? Очень отвлекает', false, 'министр']]);
   });
 });

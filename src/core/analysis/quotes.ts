@@ -2225,7 +2225,7 @@ function findAttributionLines(a: Analyzer, found: FoundQuote[]): void {
     const stop = toks.ends[p - 1];
     if (!free(start, stop)) continue;
     const np = a.speakerAfter(v, a.clauseEnd(v));
-    found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: { np, verb: v, oblique: false } });
+    found.push({ start, end: stop, direct: false, attribution: { np, verb: v, oblique: false } });
   }
 }
 
@@ -3133,7 +3133,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[from], toks.ends[j - 1])))) from = j + 1;
         break;
       }
-      add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false }, dashed);
+      add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false });
       break;
     }
   }
