@@ -637,7 +637,8 @@ class Analyzer {
       const g = verbGender(toks.low(verb));
       for (let k = joined - 1; k > s; k--) {
         if (!toks.isWord(k) || this.inSpan[k] >= 0 || !(this.speechVerbAt(k) || NAMING_VERBS.has(toks.low(k))) || isGerund(toks.low(k))) continue;
-        if (verbGender(toks.low(k)) === g) return this.subjectBefore(k);
+        // (`…, — написала Жоли и уточнила, что`: the first verb's subject may follow it.)
+        if (verbGender(toks.low(k)) === g) return this.subjectBefore(k) ?? (isImpersonalVerb(toks.low(k)) ? undefined : this.speakerAfter(k, joined));
         break;
       }
     }
@@ -994,6 +995,11 @@ class Analyzer {
       }
       // `сообщило в четверг посольство …`: a day ends the circumstance, and who spoke may follow.
       const day = afterPreposition && /^(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)$/.test(low);
+      // `в своем Telegram-канале`, `в официальном аккаунте`: a determiner or adjective before the noun keeps the phrase open.
+      if (afterPreposition && !toks.isCap(k) && /^(?:сво|мо|тво|наш|ваш|официальн|личн|собственн|нов|последн|недавн|очередн)[а-яё]*(?:ом|ем|ём|ой|ей|их|ых)$/.test(low)) {
+        k++;
+        continue;
+      }
       afterPreposition = PREPOSITIONS.has(low) && low !== 'в' && low !== 'во' ? true : (PREPOSITIONS.has(low) ? true : (afterPreposition && !toks.isCap(k) ? afterPreposition && !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(low) : false));
       if (PREPOSITIONS.has(low)) afterPreposition = true;
       if (day) afterPreposition = false;
