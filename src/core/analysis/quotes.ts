@@ -1883,6 +1883,11 @@ function roleText(a: Analyzer, first: number, last: number): string {
 function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undefined, oblique: boolean): Person {
   const toks = a.tokens;
   const pos = toks.starts[mentionRange(np)[0]];
+  // `В Москве считают`, `в Южной Корее заявили`: a place that speaks, named in the nominative.
+  if (np.form !== 'pronoun' && !np.refersBack && np.roleFirst === undefined && !(np.form === 'body' && bodyLemma(toks.low(np.first)))) {
+    const place = placeOf(a, mentionRange(np)[0], np.last);
+    if (place) return place;
+  }
   switch (np.form) {
     case 'pronoun': {
       const g = np.gender ?? gender;
@@ -1890,10 +1895,6 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
     }
     case 'body': {
       if (np.refersBack) return cast.byPronoun('pl', pos) ?? { body: true };
-      if (!bodyLemma(toks.low(np.first))) {
-        const place = placeOf(a, np.first, np.last);
-        if (place) return place;
-      }
       const head = np.bodyHead!;
       const first = toks.get(np.first);
       const rest = np.last > np.first ? a.text.slice(first.end, toks.get(np.last).end) : '';
@@ -1905,10 +1906,6 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
       return { name, body: true };
     }
     case 'role': {
-      if (np.roleFirst === undefined) {
-        const place = placeOf(a, np.first, np.last);
-        if (place) return place;
-      }
       const role = roleText(a, np.roleFirst ?? np.first, np.roleLast ?? np.last);
       let head = '';
       for (let k = np.first; k <= np.last; k++) {
@@ -1923,10 +1920,6 @@ function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undef
       return cast.anonymous(role, gender === 'pl' ? undefined : gender);
     }
     case 'name': {
-      if (np.roleFirst === undefined) {
-        const place = placeOf(a, np.nameFirst!, np.last);
-        if (place) return place;
-      }
       const words: string[] = [];
       for (let k = np.nameFirst!; k <= np.last; k++) {
         if (toks.mark(k) === FULL_STOP) {
@@ -2205,7 +2198,8 @@ function freeOf(found: FoundQuote[]): (start: number, end: number) => boolean {
 
 /**
  * Words whose attribution a web page set on a line of its own: `…ожидает подписания,` / `- напомнил
- * Пашинян в своём Telegram-канале.` The line before, ending in a comma or a word, is direct speech.
+ * Пашинян в своём Telegram-канале.` The line before, ending in a comma or a word, is what was said: an
+ * indirect quote, as it has no quotation marks.
  */
 function findAttributionLines(a: Analyzer, found: FoundQuote[]): void {
   const toks = a.tokens;
