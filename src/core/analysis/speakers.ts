@@ -1,6 +1,6 @@
 // Who is speaking: Russian personal names in any case form, and the people a document introduces,
 // so that `Люкманова`, `Он` or `министр` can be resolved to `Артур Люкманов`. Pure; no 'vscode'.
-import { KeySet, fold, roleCompatible } from './speech';
+import { KeySet, NAME_PARTICLE, fold, roleCompatible } from './speech';
 
 export type Gender = 'm' | 'f';
 
@@ -127,7 +127,8 @@ function obliqueFeminine(word: string): boolean {
 /** A surname's nominative from an oblique form, for a person of the given gender. */
 export function surnameNominative(word: string, gender: Gender | undefined, oblique: boolean): string {
   // `аль-Багдади`, `ас-Сафади`: Arabic names with their particle do not decline.
-  if (!oblique || /^(?:аль|эль|ал|ас|ад|ан|ар|ат|аз|аш|эш|эс|эд|эн|бен|бин|ибн|абу)-/i.test(word)) return word;
+  const hyphen = word.indexOf('-');
+  if (!oblique || (hyphen > 0 && NAME_PARTICLE.test(fold(word.slice(0, hyphen))))) return word;
   if (!gender && obliqueFeminine(word)) gender = 'f';
   let m = /^(.*[сцСЦ]к)(?:ий|ого|ому|им|ом|ая|ой|ую)$/.exec(word);
   if (m) return m[1] + (gender === 'f' ? 'ая' : 'ий');

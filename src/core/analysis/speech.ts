@@ -84,7 +84,7 @@ function spread(key: number): number {
 }
 
 /** Particles of Arabic and Hebrew names, written joined by a hyphen to the name: `аль-`, `ас-`, `ибн-`. */
-const NAME_PARTICLE = /^(?:аль|эль|ал|ас|ад|ан|ар|ат|аз|аш|эш|эс|эд|эн|бен|бин|ибн|абу)$/;
+export const NAME_PARTICLE = /^(?:аль|эль|ал|ас|ад|ан|ар|ат|аз|аш|эш|эс|эд|эн|бен|бин|ибн|абу)$/;
 
 const WORD = 1;
 const MARK = 2;
