@@ -994,15 +994,16 @@ class Analyzer {
         if (np) return np;
       }
       // `сообщило в четверг посольство …`: a day ends the circumstance, and who spoke may follow.
-      const day = afterPreposition && /^(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)$/.test(low);
       // `в своем Telegram-канале`, `в официальном аккаунте`: a determiner or adjective before the noun keeps the phrase open.
       if (afterPreposition && !toks.isCap(k) && /^(?:сво|мо|тво|наш|ваш|официальн|личн|собственн|нов|последн|недавн|очередн)[а-яё]*(?:ом|ем|ём|ой|ей|их|ых)$/.test(low)) {
         k++;
         continue;
       }
-      afterPreposition = PREPOSITIONS.has(low) && low !== 'в' && low !== 'во' ? true : (PREPOSITIONS.has(low) ? true : (afterPreposition && !toks.isCap(k) ? afterPreposition && !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(low) : false));
+      // A preposition's object ends the phrase at a word in an oblique case, or at a day (`сообщило в
+      // четверг посольство …`), after which who spoke may follow.
       if (PREPOSITIONS.has(low)) afterPreposition = true;
-      if (day) afterPreposition = false;
+      else if (!afterPreposition || toks.isCap(k) || /^(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)$/.test(low)) afterPreposition = false;
+      else afterPreposition = !/(?:ах|ях|е|и|ом|ем|ой|ей|у|ю)$/.test(low);
       k++;
       // `, сообщило в пятницу, 24 мая, Министерство …`: a date set off by commas, then who spoke.
       const dateEnd = k === limit ? commaDateEnd(toks, k) : -1;
