@@ -1752,7 +1752,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
 
   // 3. Indirect speech, sentence by sentence.
   findIndirect(a, found, speechSpan);
-  for (let i = found.length - 1; i >= 0; i--) if (found[i].absorbed) found.splice(i, 1);
+  // (Compacted in place: a splice per absorbed quote made long documents quadratic.)
+  let kept = 0;
+  for (const q of found) if (!q.absorbed) found[kept++] = q;
+  found.length = kept;
 
   // 4. Speakers, resolved in document order.
   for (const q of found) if (q.attribution?.np) q.attribution.np = cleanSpeakerPhrase(toks, q.attribution.np);
