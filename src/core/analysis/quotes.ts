@@ -2338,10 +2338,13 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     if (toks.is(k - 1, 'не') && /(?:ан|ян|ен|ён|т)(?:а|о|ы)?$/.test(low) && low.length > 4) return true;
     // `Российские активы в ЕС заблокированы …`: a long short participle.
     if (low.length >= 9 && /(?:ан|ян|ен|ён)(?:а|о|ы)$/.test(low)) return true;
+    // `Идея … равнозначна посягательству`, `дружба прочна`: a short adjective is the predicate.
+    if (low.length >= 5 && /(?:[чжзштдвбп]|ь)н[аы]$/.test(low) && !/^(?:казн|княжн)/.test(low)) return true;
     // Short verbs in the past: `стали`, `была`.
     if (/^(?:стал|стала|стало|стали|был|была|было|были|дал|дала|дали|шел|шла|шли|ушел|ушла|ушли)$/.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
-    if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято)$/.test(low)) return true;
+    // (`придаст`, `создаст`: the future of `дать` and its kin.)
+    if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято|даст)$/.test(low)) return true;
   }
   return false;
 }
@@ -2372,6 +2375,17 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
         speechSpan.add(sp);
         found.push(q);
       }
+      // `«Нож в спину»: в России осудили … Ирана Небензя: готовый к диалогу Иран …`: another headline run into it.
+      const close = a.spanCloseTok[sp] ?? end;
+      let colon = close + 2;
+      while (colon < end - 3 && !(toks.mark(colon) === 0x3a && a.inSpan[colon] < 0)) colon++;
+      const who = colon < end - 3 ? runOnSpeaker(a, close + 1, colon) : -1;
+      const np = who > close + 1 ? a.parseNP(who, colon) : undefined;
+      if (np && makesStatement(toks, colon + 1, end)) {
+        const start = toks.starts[colon + 1];
+        const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
+        if (free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+      }
       continue;
     }
     // `Общение здесь не кончается: Песков рассказал о …`: words with no marks, a colon, then who said them.
@@ -2398,14 +2412,10 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
         about = -1;
         // `Официальный представитель МИД России Мария Захарова: …`, a long role and a name; `… санкций
         // против России Политик Мема: …`, a headline run into the one before it, whose speaker is a role and a name.
-        for (let st = Math.max(first, colon - 8); st < colon && about < 0; st++) {
-          // (Or the second headline's speaker is a name that speaks elsewhere: `… в секторе Газа Нетаньяху: …`.)
-          if (st > first && !(toks.isCap(st) && (roleLemma(toks.low(st)) || (colon - st <= 2 && firstName(toks.low(st))) || (st === colon - 1 && speaksElsewhere(a, st))))) continue;
-          const np = a.parseNP(st, colon, st === first);
-          if (np && np.first === st && np.last === colon - 1 && np.form !== 'pronoun' && np.form !== 'body') {
-            about = colon;
-            who = st;
-          }
+        const st = runOnSpeaker(a, first, colon);
+        if (st >= 0) {
+          about = colon;
+          who = st;
         }
       }
     }
@@ -2414,13 +2424,27 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     if (about > who && colon < end - 3 && toks.mark(colon) === 0x3a) {
       // `Сийярто: …`: a lone unfamiliar word is a name when it speaks elsewhere in the text (`Сийярто уточнил`).
       const parsed = a.parseNP(who, about, true);
-      const np = (parsed && parsed.last === about - 1 ? parsed : undefined) ?? (about === who + 1 && speaksElsewhere(a, who) ? a.parseNP(who, about) : undefined) ?? particleName(a, who, about);
+      // (`КНР: …`, `США: …`: a country's acronym alone speaks for its government.)
+      const country: NP | undefined = about === who + 1 && toks.isAcronym(who) ? { first: who, last: who, form: 'body', bodyHead: toks.textOf(who) } : undefined;
+      const np = (parsed && parsed.last === about - 1 ? parsed : undefined) ?? (about === who + 1 && speaksElsewhere(a, who) ? a.parseNP(who, about) : undefined) ?? particleName(a, who, about) ?? country;
       if (np && np.last === about - 1 && np.form !== 'pronoun' && !abstractName(toks, np) && makesStatement(toks, colon + 1, end)) {
         const start = toks.starts[colon + 1];
         const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
         // `Захарова: заявление Кишинева о «вызывающем отношении» РФ не имеет оснований`: words quoted
         // inside the headline's statement are part of it.
         const inside = free(start, stop) ? [] : found.filter((q) => q.start < stop && q.end > start);
+        // `Глава МИД Индии: дружба с Россией «прочна, как камень»`: marks round all the statement but
+        // a short subject give the words themselves.
+        const marked = shortSubjectQuotation(a, colon + 1, end, stop);
+        if (marked >= 0 && !speechSpan.has(marked)) {
+          const q = a.spans[marked];
+          if (inside.every((f) => f.start === q.open && f.direct)) {
+            for (const f of inside) f.absorbed = true;
+            speechSpan.add(marked);
+            found.push({ start: q.open, end: q.close + 1, direct: true, innerStart: q.open + 1, innerEnd: q.close, attribution: { np, oblique: false } });
+          }
+          continue;
+        }
         if (inside.every((q) => q.direct && q.start > start && q.end <= stop && !q.absorbed)) {
           for (const q of inside) q.absorbed = true;
           found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
@@ -2438,6 +2462,52 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     const stop = wordsEnd(a, first, dash);
     if (a.inSpan[first] < 0 && free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
   }
+}
+
+/**
+ * Where the speaker before the colon at `colon` starts, on a headline line from `first`: a long role
+ * and a name (`Официальный представитель МИД России Мария Захарова: …`), or a headline run into the
+ * one before it (`… санкций против России Политик Мема: …`), whose speaker is a role, a first name and
+ * a surname, or a name that speaks or is named in full elsewhere (`… в секторе Газа Нетаньяху: …`). -1 if none.
+ */
+function runOnSpeaker(a: Analyzer, first: number, colon: number): number {
+  const toks = a.tokens;
+  for (let st = Math.max(first, colon - 8); st < colon; st++) {
+    if (st > first && !(toks.isCap(st) && (roleLemma(toks.low(st)) || (colon - st <= 2 && firstName(toks.low(st))) || (st === colon - 1 && (speaksElsewhere(a, st) || namedElsewhere(a, st)))))) continue;
+    const np = a.parseNP(st, colon, st === first);
+    if (np && np.first === st && np.last === colon - 1 && np.form !== 'pronoun' && np.form !== 'body') return st;
+  }
+  return -1;
+}
+
+/** The word at i stands after a first name in the article it opens (`Небензя: …` before `Василий Небензя`). */
+function namedElsewhere(a: Analyzer, i: number): boolean {
+  const toks = a.tokens;
+  const word = toks.textOf(i);
+  const stop = Math.min(a.text.length, toks.starts[i] + 10000);
+  for (let at = a.text.indexOf(word, toks.ends[i]); at >= 0 && at < stop; at = a.text.indexOf(word, at + word.length)) {
+    const k = tokenAt(toks, at);
+    if (k < toks.count && toks.starts[k] === at && toks.ends[k] === at + word.length && toks.isCap(k - 1) && firstName(toks.low(k - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * The quotation in [from, to) that closes at `stop` after a short subject: one to three words, none of
+ * them a verb (`дружба с Россией «прочна, как камень»`). Its span, or -1.
+ */
+function shortSubjectQuotation(a: Analyzer, from: number, to: number, stop: number): number {
+  const toks = a.tokens;
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    const sp = a.opensSpan(k);
+    if (sp < 0) {
+      if (toks.isWord(k)) words++;
+      continue;
+    }
+    return a.spans[sp].close + 1 === stop && words >= 1 && words <= 3 && !makesStatement(toks, from, k) ? sp : -1;
+  }
+  return -1;
 }
 
 /**
@@ -2665,6 +2735,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       while (open > from && open > to - 16 && toks.mark(open) !== 0x28) open--;
       if (toks.mark(open) === 0x28 && LEGAL_NOTE.test(a.text.slice(toks.starts[open], toks.ends[to - 1]))) to = open;
     }
+    // `По словам X, …, передает ТАСС`: the medium that relays the words closes them.
+    const relayed = trailingReport(a, from, to);
+    if (relayed?.relay) to = relayed.comma;
     if (to <= from) return;
     // `Об этом сегодня, 28 июля, заявил X`, `Об этом заявил Пашинян, сообщает ТАСС`, `Так она ответила
     // на вопрос, передает …`: what tells who said the sentence before, or when, no words of its own.
@@ -2717,7 +2790,11 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // (And after `что`, words quoted at the start of a clause that goes on: `что «это не стоит на повестке
       // дня», если только …`, `что "в нынешних условиях" японские поставки …`.)
       // (Not before a gerund, the author's (`«…», имея в виду …`), nor before another quotation (`«…», но «…»`).)
-      if (q && ((q.inline && k > from) || (k === from && q.end < toks.ends[to - 1] && lowerCaseWords(a.text.slice(q.start + 1, q.end - 1), 1) && !tailOfOwn(a, a.spanCloseTok[sp]!)))) inline.push(q);
+      // (And words quoted after a comma that end a clause already stated: `По словам X, элементы
+      // конфликта не урегулированы, «они, наоборот, приведены в активную фазу»`.)
+      const lower = q !== undefined && lowerCaseWords(a.text.slice(q.start + 1, q.end - 1), 1);
+      const endsStatedClause = q !== undefined && lower && k > from + 3 && toks.mark(k - 1) === COMMA && q.end >= toks.ends[to - 1] && makesStatement(toks, from, k - 1);
+      if (q && ((q.inline && k > from) || endsStatedClause || (k === from && q.end < toks.ends[to - 1] && lower && !tailOfOwn(a, a.spanCloseTok[sp]!)))) inline.push(q);
       else quoted += a.spans[sp].close + 1 - a.spans[sp].open;
     }
     if (quoted * 2 >= toks.ends[to - 1] - toks.starts[from]) return;
@@ -2862,13 +2939,16 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (report) {
           if (RELATIVE.test(toks.low(k - 2))) continue;
           add(report.that + 1, k - 1, { np: a.subjectBefore(report.verb) ?? a.speakerAfter(report.verb, report.that - 1), verb: report.verb, oblique: false });
-          add(comma + 1, e, attribution);
+          if (!(oblique === false && /^(?:и|а|но)$/.test(toks.low(comma + 1)))) add(comma + 1, e, attribution);
           taken = true;
           break;
         }
         // `комитет, который, по словам мэра, должен …`: the relative clause after the parenthesis;
         // `Кроме того, как сообщало агентство, …`: the words after a discourse opener.
         if (RELATIVE.test(toks.low(k - 2)) || DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[s], toks.ends[k - 2])))) add(comma + 1, e, attribution);
+        // `Американцы обещали мир, напомнил Аракчи, и все равно напали`: a clause complete before the
+        // speaker, and after it the author's `и`, `а`, `но`: the words are the clause before.
+        else if (/^(?:и|а|но)$/.test(toks.low(comma + 1)) && makesStatement(toks, s, k - 1)) add(s, k - 1, attribution);
         // A parenthetical: `Российские дипломаты, по словам посла, работают …` — the whole sentence.
         else add(s, e, attribution);
       }
@@ -3136,6 +3216,10 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         if (toks.mark(j) !== COMMA) continue;
         if (DISCOURSE_OPENERS.test(fold(a.text.slice(toks.starts[from], toks.ends[j - 1])))) from = j + 1;
         break;
+      }
+      // `Несколькими часами ранее о том, что в Иран прибыли инспекторы, заявил X`: what was said follows `о том, что`.
+      for (let j = from + 2; j < k - 1 && j <= from + 8 && !dashed; j++) {
+        if (toks.is(j, 'что') && toks.mark(j - 1) === COMMA && toks.is(j - 2, 'том') && (toks.is(j - 3, 'о') || toks.is(j - 3, 'об'))) from = j + 1;
       }
       add(dashed ? speechParagraphStart(a, s) : from, k, { np, verb: v, oblique: false });
       break;
