@@ -185,7 +185,7 @@ const ABBREVIATION_KEYS = new KeySet(ABBREVIATIONS);
 /** `по делам`, `по правам`, `по вопросам` continue a role: `уполномоченный по правам человека`. */
 const MATTERS = new Set(['делам', 'правам', 'вопросам']);
 /** Verbs with which a headline gives someone's word: `«Пузырь»: Пашинян оценил …`. */
-const HEADLINE_VERBS = /^(?:оценил|оценила|оценили|назвал|назвала|назвали|высказался|высказалась|высказались|пошутил|пошутила|ответил|ответила|ответили)$/;
+const HEADLINE_VERBS = /^(?:оценил|оценила|оценили|назвал|назвала|назвали|высказался|высказалась|высказались|пошутил|пошутила|ответил|ответила|ответили|раскрыл|раскрыла|раскрыли)$/;
 /** Verbs of a medium relaying someone's words: `передает ТАСС`, `пишет Reuters`. */
 const RELAY_VERBS = /^(?:пишет|пишут|передает|передаёт|передают|сообщает|сообщают|информирует)$/;
 /** Kinds of outlet before its name: `интервью телерадиокомпании Yle`, `газете «Известия»`. */
@@ -2339,7 +2339,7 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     // `Российские активы в ЕС заблокированы …`: a long short participle.
     if (low.length >= 9 && /(?:ан|ян|ен|ён)(?:а|о|ы)$/.test(low)) return true;
     // `Идея … равнозначна посягательству`, `дружба прочна`: a short adjective is the predicate.
-    if (low.length >= 5 && /(?:[чжзштдвбп]|ь)н[аы]$/.test(low) && !/^(?:казн|княжн)/.test(low)) return true;
+    if (low.length >= 5 && /(?:[чжзштдвбпн]|ь)н[аы]$/.test(low) && !/^(?:казн|княжн|ванн|антенн|колонн|тонн)/.test(low)) return true;
     // Short verbs in the past: `стали`, `была`.
     if (/^(?:стал|стала|стало|стали|был|была|было|были|дал|дала|дали|шел|шла|шли|ушел|ушла|ушли)$/.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
@@ -2460,7 +2460,13 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     if (!np || np.last !== end - 1 || np.form === 'pronoun' || abstractName(toks, np) || !makesStatement(toks, first, dash)) continue;
     const start = toks.starts[first];
     const stop = wordsEnd(a, first, dash);
-    if (a.inSpan[first] < 0 && free(start, stop)) found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+    if (a.inSpan[first] >= 0) continue;
+    // (Words quoted inside are part of the statement: `Слова Фанара напоминают пословицу «Держи вора!» – Экзарх …`.)
+    const inside = free(start, stop) ? [] : found.filter((q) => q.start < stop && q.end > start);
+    if (inside.every((q) => q.direct && q.start > start && q.end <= stop && !q.absorbed)) {
+      for (const q of inside) q.absorbed = true;
+      found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
+    }
   }
 }
 
@@ -2520,7 +2526,10 @@ function unmarkedHeadline(a: Analyzer, first: number, end: number): FoundQuote |
   while (colon < end && colon - first <= 10 && toks.mark(colon) !== 0x3a) colon++;
   if (colon - first < 3 || colon >= end - 2 || toks.mark(colon) !== 0x3a) return undefined;
   for (let k = first; k < colon; k++) if (!toks.isWord(k) || a.speechVerbAt(k)) return undefined;
-  if (!makesStatement(toks, first, colon)) return undefined;
+  // (`Это не наш метод: Захарова высказалась …`: a negation or a first person states with no verb.)
+  let personal = false;
+  for (let k = first; k < colon && !personal; k++) personal = /^(?:не|нет|мы|нас|нам|наш|наша|наше|наши|я|меня|мне|мой|моя|моё|мое|мои)$/.test(toks.low(k));
+  if (!makesStatement(toks, first, colon) && !personal) return undefined;
   const np = a.parseNP(colon + 1, end, true);
   if (!np || np.form === 'pronoun' || abstractName(toks, np) || !a.speechVerbAt(np.last + 1)) return undefined;
   return { start: toks.starts[first], end: toks.ends[colon - 1], direct: false, attribution: { np, oblique: false } };
@@ -2602,7 +2611,7 @@ function quotedHeadline(a: Analyzer, sp: number, end: number): FoundQuote | unde
     for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
       const who = a.parseNP(k, end, k === after + 1);
       // (`«Это гротеск»: в России раскритиковали …`: a place speaks for its government when a verb of speech follows.)
-      if (who && who.form !== 'pronoun' && (who.form !== 'body' || a.speechVerbAt(who.last + 1))) np = who;
+      if (who && who.form !== 'pronoun' && (who.form !== 'body' || a.speechVerbAt(who.last + 1) || HEADLINE_VERBS.test(toks.low(who.last + 1)))) np = who;
     }
     // Words that state nothing (`«Двойное дно»: Ушаков объяснил …`, `«Неплохо»: Ульянов о …`) are
     // someone's when a verb of speech, or what they spoke about, follows the person.
