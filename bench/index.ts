@@ -21,11 +21,19 @@ const row = (what: string, figure: string, budget = '') => {
   console.error(`  ${what}: ${figure}`);
 };
 
-function analysisMs(text: string, runs: number): number {
+/**
+ * Median of `runs` analyses of `text`, after two analyses of the same text that warm it up: the
+ * editor analyses the open document again on every edit, so what a user waits for is the optimised
+ * code. The cold first run (the glossary index built, each per-document pass still interpreted) is
+ * returned too.
+ */
+function analysisRuns(text: string, runs: number): { ms: number; firstMs: number } {
   const glossary = builtinGlossary();
-  analyze(text.slice(0, 10_000), { glossary }); // warm up: glossary index, JIT
-  return median(Array.from({ length: runs }, () => time(() => analyze(text, { glossary })).ms));
+  const firstMs = time(() => analyze(text, { glossary })).ms;
+  analyze(text, { glossary });
+  return { ms: median(Array.from({ length: runs }, () => time(() => analyze(text, { glossary })).ms)), firstMs };
 }
+const analysisMs = (text: string, runs: number): number => analysisRuns(text, runs).ms;
 
 /** Random small edits in a document; each followed by what the editor does: an incremental analysis. */
 function keystrokes(text: string, count: number): { median: number; worst: number } {
@@ -86,9 +94,10 @@ async function main(): Promise<void> {
   console.error(`Diplomatic Annotator benchmarks on ${source} (${(Buffer.byteLength(base) / MB).toFixed(2)} MB of text), node ${process.version}`);
 
   const five = sized(base, 5 * MB);
-  const fiveMs = analysisMs(five, 5);
+  const { ms: fiveMs, firstMs: fiveFirstMs } = analysisRuns(five, 5);
   const perMB = fiveMs / 5;
   row('analysis, 5 MB', `${fiveMs.toFixed(0)} ms = ${perMB.toFixed(1)} ms/MB = ${(1000 / perMB).toFixed(1)} MB/s`, '< 100 ms/MB');
+  row('analysis, 5 MB, the first in a fresh process (cold code)', `${fiveFirstMs.toFixed(0)} ms = ${(fiveFirstMs / 5).toFixed(1)} ms/MB`);
 
   const grammar = await loadGrammar(root);
   tokenizeAll(grammar, five.slice(0, 100_000));
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       analysisMsPerMB: +perMB.toFixed(2),
+      analysisColdMsPerMB: +(fiveFirstMs / 5).toFixed(2),
       analysisVsTokenizer: +ratio.toFixed(3),
       keystrokeMs50KB: +k50.median.toFixed(3),
       keystrokeMs50KBWorst: +k50.worst.toFixed(3),
