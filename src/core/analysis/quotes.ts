@@ -1690,6 +1690,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // (One infinitive is someone's phrase after a call: `призывает «законопатить»`.)
     const calledFor = toks.isWord(openTok - 1) && /^(?:призыва|призв|предлага|предлож)/.test(toks.low(openTok - 1)) && lowerCaseWords(inner, 1) && opensWithInfinitive(inner);
     if (calledFor && !attribution && !parts && !afterName) attribution = { np: a.subjectBefore(openTok - 1), verb: openTok - 1, oblique: false };
+    // `Также он «считает, что должен извиниться»`, `При этом они «уклоняются» от …`: a personal pronoun,
+    // then a verb in quotation marks — the person's own words for what they do.
+    if (!attribution && !parts && !afterName && toks.isWord(openTok - 1) && PRONOUNS.has(toks.low(openTok - 1)) && toks.isWord(openTok + 1) && lowerCaseWords(inner, 1) && makesStatement(toks, openTok + 1, openTok + 2)) {
+      attribution = { np: { first: openTok - 1, last: openTok - 1, form: 'pronoun', gender: PRONOUNS.get(toks.low(openTok - 1)) }, oblique: false };
+    }
     const longFragment = !attribution && !parts && !afterName && (lowerCaseWords(inner, 6) || (lowerCaseWords(inner, 2) && opensWithInfinitive(inner)));
     // `со словами «Да здравствует …»`: the noun says what follows was said.
     if (!attribution && !parts && toks.isWord(openTok - 1) && WORDS_NOUNS.has(toks.low(openTok - 1))) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
