@@ -2756,7 +2756,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // `Об этом сегодня, 28 июля, заявил X`, `Об этом заявил Пашинян, сообщает ТАСС`, `Так она ответила
     // на вопрос, передает …`: what tells who said the sentence before, or when, no words of its own.
     if (toks.is(from, 'об') && toks.is(from + 1, 'этом') && (!makesStatement(toks, from + 2, to) || saysWithin(a, from + 2, to))) return;
-    if (toks.is(from, 'так') && saysWithin(a, from + 1, Math.min(to, from + 4))) return;
+    if (toks.is(from, 'так') && speaksOutsideMarks(a, from + 1, Math.min(to, from + 5))) return;
     // (In a `что`-clause the speaker may go on past its end: `…, что A и назвал B «…»`.)
     const afterThat = toks.is(from - 1, 'что');
     // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
@@ -3282,6 +3282,13 @@ function tailOfOwn(a: Analyzer, close: number): boolean {
   if (toks.isWord(k) && isGerund(toks.low(k))) return true;
   return /^(?:но|а|и)$/.test(toks.isWord(k) ? toks.low(k) : '') && a.opensSpan(k + 1) >= 0;
 }
+
+/** A verb of speech, or of a reaction (`отреагировал`), in [from, to) and outside quotation marks. */
+function speaksOutsideMarks(a: Analyzer, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (a.tokens.isWord(k) && a.inSpan[k] < 0 && (a.speechVerbAt(k) || REACTION.test(a.tokens.low(k)))) return true;
+  return false;
+}
+const REACTION = /^(?:отреагировал|отреагировала|отреагировали|отреагировало)$/;
 
 /** A verb of speech in [from, to). */
 function saysWithin(a: Analyzer, from: number, to: number): boolean {
