@@ -1565,6 +1565,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     // Attribution before: `заявил журналистам: «…»`, `Лавров сказал: «…»`, `по словам X, «…»`.
     let partOfIndirect = false;
     let listing = false;
+    let dataSource = false;
     // (An attribution after that names no one gives way to one before: `подчеркнул: «…», передает РИА «Новости»`.)
     const attributedAfterwards = attribution;
     // (So does a medium relaying what someone named before said: `По словам дипломата, «…», пишет RT`.)
@@ -1597,6 +1598,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
           const goesOnAfter = clauseGoesOn(a, s);
           for (let v = st; v < p && !goesOnAfter; v++) {
             if (!toks.isWord(v)) continue;
+            // `По данным телеканала, «…»`: what a source's data say is no one's words (agency rule 3).
+            if (v === st && p - v <= 6 && isSourcePreposition(toks, v) && /^(?:данным|подсчетам|подсчётам)$/.test(toks.low(v + 1))) {
+              dataSource = true;
+              break;
+            }
             // `По сообщению РБК, «Ренессанс» получила …`: a name opening the clause, not words said.
             if (toks.isWord(closeTok + 1) && !endsSentence(a, closeTok) && capitalisedWords(inner, 1) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5) break;
             if (isSourcePreposition(toks, v) && inWordsOf(toks, v + 1)) {
@@ -1627,6 +1633,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
         }
       }
       if (!attribution?.np && attributedAfterwards) attribution = attributedAfterwards;
+      if (dataSource && !attribution) {
+        titleClose = closeTok;
+        continue;
+      }
     }
     if (partOfIndirect) {
       // `заявил, что «…»`: direct speech when the quote runs to the end of the sentence.
