@@ -2346,7 +2346,8 @@ const NOUNS_LIKE_VERBS = /^(?:[а-яё]*(?:совет|бюджет|ответ|п
 /** A finite verb or a predicative word among the tokens [from, to): the words make a statement. */
 function makesStatement(toks: Tokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    if (!toks.isWord(k) || toks.isCap(k)) continue;
+    // (`Расширяем сотрудничество с …`: a statement may open with its verb, in the first person plural.)
+    if (!toks.isWord(k) || (toks.isCap(k) && !(k === from && firstPersonPlural(toks, k)))) continue;
     const low = toks.low(k);
     if (PREDICATIVES.test(low) || INFINITIVE.test(low)) return true;
     // `разговор ещё не запланирован`: a short participle after `не`.
@@ -2362,6 +2363,12 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     if (PAST_TENSE.test(low) || /(?:ет|ёт|ит|ут|ют|ат|ят|ем|им|ешь|ишь|ете|ите|ется|ётся|ится|утся|ются|атся|ятся|[ая]но|ено|ято|даст)$/.test(low)) return true;
   }
   return false;
+}
+
+/** A capitalised verb in the first person plural (`Расширяем`, `Готовим`), not a name (`Максим`, `Иерусалим`). */
+function firstPersonPlural(toks: Tokens, k: number): boolean {
+  const low = toks.low(k);
+  return low.length >= 6 && /(?:ем|им|ём)$/.test(low) && !toks.isAcronym(k) && !firstName(low) && !/^(?:иерусалим|вифлеем|ибрагим|хаким|рустем)$/.test(low);
 }
 
 /**
@@ -2404,7 +2411,9 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
       continue;
     }
     // `Общение здесь не кончается: Песков рассказал о …`: words with no marks, a colon, then who said them.
-    const said = unmarkedHeadline(a, first, end);
+    // `Лавров заявил: Россия готова к диалогу`, `Оман обратился к США: это не ваша война`: who speaks,
+    // the verb, a colon, and the words with no quotation marks.
+    const said = unmarkedHeadline(a, first, end) ?? verbColonHeadline(a, first, end);
     if (said) {
       if (free(said.start, said.end)) found.push(said);
       continue;
@@ -2514,6 +2523,34 @@ function namedElsewhere(a: Analyzer, i: number): boolean {
 }
 
 /**
+ * A headline line [first, end) of a speaker, a verb of speech or of address (`обратился к США`), a
+ * colon and words with no quotation marks: the words, or undefined.
+ */
+function verbColonHeadline(a: Analyzer, first: number, end: number): FoundQuote | undefined {
+  const toks = a.tokens;
+  let colon = first + 2;
+  while (colon < end && colon - first <= 8 && toks.isWord(colon)) colon++;
+  if (toks.mark(colon) !== 0x3a || end - colon < 4 || a.opensSpan(colon + 1) >= 0) return undefined;
+  let verb = first + 1;
+  while (verb < colon && !(a.speechVerbAt(verb) || /^обратил(?:ся|ась|ись|ось)$/.test(toks.low(verb)))) verb++;
+  if (verb >= colon || isGerund(toks.low(verb)) || isImpersonalVerb(toks.low(verb))) return undefined;
+  // (Nothing but the one addressed between the verb and the colon: `обратился к США`, `заявил журналистам`.)
+  if (colon - verb > 3) return undefined;
+  // (A capitalised word alone is a name or a country: `Оман обратился к США: …`.)
+  const np = a.parseNP(first, verb, true) ?? (verb === first + 1 && toks.isCap(first) ? { first, last: first, form: 'name' as const, nameFirst: first } : undefined);
+  if (!np || np.last !== verb - 1 || np.form === 'pronoun') return undefined;
+  if (!makesStatement(toks, colon + 1, end) && !personalWords(toks, colon + 1, end)) return undefined;
+  const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
+  return { start: toks.starts[colon + 1], end: stop, direct: false, attribution: { np, verb, oblique: false } };
+}
+
+/** A negation or a first- or second-person word in [from, to): `Это не наш метод`, `это не ваша война`. */
+function personalWords(toks: Tokens, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (/^(?:не|нет|мы|нас|нам|наш|наша|наше|наши|я|меня|мне|мой|моя|моё|мое|мои|вы|вас|вам|ваш|ваша|ваше|ваши)$/.test(toks.low(k))) return true;
+  return false;
+}
+
+/**
  * The quotation in [from, to) that closes at `stop` after a short subject: one to three words, none of
  * them a verb (`дружба с Россией «прочна, как камень»`). Its span, or -1.
  */
@@ -2542,9 +2579,7 @@ function unmarkedHeadline(a: Analyzer, first: number, end: number): FoundQuote |
   if (colon - first < 3 || colon >= end - 2 || toks.mark(colon) !== 0x3a) return undefined;
   for (let k = first; k < colon; k++) if (!toks.isWord(k) || a.speechVerbAt(k)) return undefined;
   // (`Это не наш метод: Захарова высказалась …`: a negation or a first person states with no verb.)
-  let personal = false;
-  for (let k = first; k < colon && !personal; k++) personal = /^(?:не|нет|мы|нас|нам|наш|наша|наше|наши|я|меня|мне|мой|моя|моё|мое|мои)$/.test(toks.low(k));
-  if (!makesStatement(toks, first, colon) && !personal) return undefined;
+  if (!makesStatement(toks, first, colon) && !personalWords(toks, first, colon)) return undefined;
   const np = a.parseNP(colon + 1, end, true);
   if (!np || np.form === 'pronoun' || abstractName(toks, np) || !a.speechVerbAt(np.last + 1)) return undefined;
   return { start: toks.starts[first], end: toks.ends[colon - 1], direct: false, attribution: { np, oblique: false } };
@@ -2892,7 +2927,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         } else np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
         oblique = true;
       } else if (isSourcePreposition(toks, k) && POSSESSIVES.has(toks.low(k + 1)) && (inWordsOf(toks, k + 2) || (toks.is(k + 2, 'собственным') && inWordsOf(toks, k + 3)))) {
-        comma = findComma(a, k + 3, e);
+        // The comma right after `словам`; or none, the words starting at once (`По его словам обряды завершились`).
+        const noun = toks.is(k + 2, 'собственным') ? k + 3 : k + 2;
+        comma = toks.mark(noun + 1) === COMMA ? noun + 1 : atStart && toks.isWord(noun + 1) && !toks.isCap(noun + 1) ? noun : -1;
         if (comma < 0) continue;
         np = { first: k + 1, last: k + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.get(k + 1).low) };
         oblique = true;
