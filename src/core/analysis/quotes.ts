@@ -665,6 +665,12 @@ class Analyzer {
         return { first: near, last: near, form: 'pronoun', gender: g };
       }
     }
+    // `группировка «Исламское государство» (ИГ) назвала`: an acronym in brackets right before the verb is who speaks.
+    // (The full name before the brackets when it reads as one: `Financial Times (FT) писало`.)
+    if (toks.mark(verb - 1) === 0x29 && toks.mark(verb - 3) === 0x28 && toks.isAcronym(verb - 2)) {
+      const full = this.subjectBefore(verb - 3);
+      return full && full.last === verb - 4 && full.form !== 'pronoun' ? full : { first: verb - 2, last: verb - 2, form: 'body', bodyHead: toks.textOf(verb - 2) };
+    }
     // The clause of the verb first (`…, однако врачи надеются`), then the whole sentence
     // (`Лавров, выступая на форуме, заявил`).
     const clause = this.clauseStartOf(verb, s);
@@ -1110,7 +1116,8 @@ class Analyzer {
       const open = this.spanOpenTok[sp];
       if (open !== undefined && open > 0 && this.followsNamingVerb(open, this.text.slice(this.spans[sp].open + 1, this.spans[sp].close))) return true;
     }
-    for (let k = i - 1, words = 0; k >= 0 && words < 4; k--) {
+    // (`назвал российского лидера Владимира Путина «убийцей»`: a role and a full name between.)
+    for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       words++;
       const low = toks.low(k);
@@ -2818,6 +2825,18 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         to = k;
         break;
       }
+      // `По словам Рубио, A, при этом он подчеркнул, что B`: a report of its own after a comma ends the words.
+      const reported = toks.mark(k) === COMMA && a.inSpan[k] < 0 && !afterThat ? newReport(a, k + 1, to) : -1;
+      if (reported >= 0) {
+        // (`По словам Коэна, как гей, он считает, что …`: a few words before it are no report of their own.)
+        let words = 0;
+        for (let j = from; j < k; j++) if (toks.isWord(j)) words++;
+        if (words < 3) return;
+        // (The new report's words are found here: the sentence counts as taken.)
+        if (toks.mark(reported + 1) === COMMA) add(reported + 3, to, { np: a.subjectBefore(reported), verb: reported, oblique: false });
+        to = k;
+        break;
+      }
       // `…, что ждет президента «в любое время»; при этом Путин пообещал …`: a semicolon ends what is reported.
       // (When someone speaks after it; `…; он искал утешение` goes on with the same words.)
       if (toks.mark(k) === 0x3b && a.inSpan[k] < 0 && saysWithin(a, k + 1, Math.min(to, k + 7))) {
@@ -3328,6 +3347,21 @@ function tailOfOwn(a: Analyzer, close: number): boolean {
   if (toks.mark(k) === COMMA) k++;
   if (toks.isWord(k) && isGerund(toks.low(k))) return true;
   return /^(?:но|а|и)$/.test(toks.isWord(k) ? toks.low(k) : '') && a.opensSpan(k + 1) >= 0;
+}
+
+/**
+ * A report of its own opening at k: `при этом он подчеркнул, что …`, `а Лавров добавил: …` — an opener
+ * or none, a pronoun or a capitalised subject, a verb of speech, then `, что` or a colon. The verb, or -1.
+ */
+function newReport(a: Analyzer, k: number, to: number): number {
+  const toks = a.tokens;
+  if (toks.is(k, 'при') && toks.is(k + 1, 'этом')) k += 2;
+  else if (/^(?:а|но|и|однако)$/.test(toks.low(k))) k++;
+  if (!toks.isWord(k) || !(PRONOUNS.has(toks.low(k)) || (toks.isCap(k) && !isNeverName(toks.low(k))))) return -1;
+  k++;
+  if (toks.is(k, 'также') || toks.is(k, 'еще') || toks.is(k, 'ещё')) k++;
+  if (k >= to - 2 || !a.speechVerbAt(k) || isGerund(toks.low(k))) return -1;
+  return (toks.mark(k + 1) === COMMA && toks.is(k + 2, 'что')) || toks.mark(k + 1) === 0x3a ? k : -1;
 }
 
 /** A verb of speech, or of a reaction (`отреагировал`), in [from, to) and outside quotation marks. */
