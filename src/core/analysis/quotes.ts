@@ -1117,7 +1117,7 @@ class Analyzer {
       if (open !== undefined && open > 0 && this.followsNamingVerb(open, this.text.slice(this.spans[sp].open + 1, this.spans[sp].close))) return true;
     }
     // (`назвал российского лидера Владимира Путина «убийцей»`: a role and a full name between.)
-    for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
+    for (let k = i - 1, words = 0; k >= 0 && words < 8; k--) {
       if (!toks.isWord(k) || this.inSpan[k] >= 0) return false;
       words++;
       const low = toks.low(k);
@@ -1536,7 +1536,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
             if (who && who.last === m - 1) quoted = who;
           }
           // `», - приводит его слова агентство IRNA`: whose words they are, not who relays them.
-          if (v === k && /^(?:приводит|приводят|привел|привёл|привела|привели)$/.test(toks.low(v)) && POSSESSIVES.has(toks.low(v + 1)) && toks.is(v + 2, 'слова')) {
+          // (`— передает ее слова ТАСС`, `— цитирует его ТАСС`: the same.)
+          const relaysWords = /^(?:приводит|приводят|привел|привёл|привела|привели|передает|передаёт|передают|цитирует|цитируют|цитировал|цитировала)$/.test(toks.low(v));
+          if (v === k && relaysWords && POSSESSIVES.has(toks.low(v + 1)) && (toks.is(v + 2, 'слова') || /^цитир/.test(toks.low(v)))) {
             quoted = { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) };
           }
           const np = quoted ?? (v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v));
