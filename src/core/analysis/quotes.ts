@@ -2659,13 +2659,14 @@ function quotedHeadline(a: Analyzer, sp: number, end: number): FoundQuote | unde
   if (close === undefined || close + 1 >= end - 1) return undefined;
   const after = close + 1;
   const m = toks.mark(after);
-  if (!(isDash(m) || m === 0x3a)) return undefined;
   const statement = makesStatement(toks, a.spanOpenTok[sp] + 1, close);
+  // (`"Все горит". В Британии выступили с предупреждением …`: a statement in marks, a full stop, the rest of the headline.)
+  if (!(isDash(m) || m === 0x3a || (m === FULL_STOP && statement))) return undefined;
   let np: NP | undefined;
   if (isDash(m)) {
     np = a.parseNP(after + 1, end, true);
     if (!np || !statement) return undefined;
-  } else {
+  } else if (m === 0x3a) {
     // `«Очень отвлекает»: Лаврова сбили …`, `«…»: Шольц высказался о …`: the person the headline is about.
     for (let k = after + 1; k < end && k <= after + 3 && !np; k++) {
       const who = a.parseNP(k, end, k === after + 1);
