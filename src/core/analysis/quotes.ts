@@ -1716,7 +1716,13 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     const longFragment = !attribution && !parts && !afterName && (lowerCaseWords(inner, 6) || (lowerCaseWords(inner, 2) && opensWithInfinitive(inner)));
     // `со словами «Да здравствует …»`: the noun says what follows was said.
-    if (!attribution && !parts && toks.isWord(openTok - 1) && WORDS_NOUNS.has(toks.low(openTok - 1))) attribution = a.attributeInSentence(openTok) ?? { oblique: false };
+    // (`Госдеп опубликовал призыв «…»`, `Посольство выступило с призывом «…»`: whoever made the call.)
+    if (!attribution && !parts && toks.isWord(openTok - 1) && (WORDS_NOUNS.has(toks.low(openTok - 1)) || toks.is(openTok - 1, 'призыв'))) {
+      const made = toks.is(openTok - 2, 'с') || toks.is(openTok - 2, 'со') ? openTok - 3 : openTok - 2;
+      const past = toks.isWord(made) && (PAST_TENSE.test(toks.low(made)) || /^[а-яё]{3,}[аяиеуы](?:ло|лось)$/.test(toks.low(made)));
+      const maker = past && a.inSpan[made] < 0 && !NOUNS_LIKE_PAST.test(toks.low(made)) ? a.subjectBefore(made) : undefined;
+      attribution = a.attributeInSentence(openTok) ?? (maker ? { np: maker, verb: made, oblique: false } : { oblique: false });
+    }
     // `назвал Маркса «величайшим мыслителем …», «учителем революции …»`: the list goes on.
     if (!attribution && !parts && lastFragment && lowerCaseWords(inner, 2) && joinsTitle(a, openTok, lastFragment.closeTok)) attribution = lastFragment.attribution;
     // Capitalised words with no one saying them, inside a sentence (`фильмы «Тук-тук! Кто там?»`,
