@@ -2395,6 +2395,26 @@ function firstPersonPlural(toks: Tokens, k: number): boolean {
 function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>): void {
   const toks = a.tokens;
   const free = freeOf(found);
+  const directAt = new Map<number, FoundQuote>();
+  for (const q of found) if (q.direct && !q.absorbed) directAt.set(q.start, q);
+  /**
+   * The direct quotes found in tokens [from, to), when nothing else found overlaps [start, stop)
+   * (`Захарова: заявление Кишинева о «вызывающем отношении» РФ …`); undefined when something does.
+   */
+  const quotedWithin = (from: number, to: number, start: number, stop: number): FoundQuote[] | undefined => {
+    if (free(start, stop)) return [];
+    const inside: FoundQuote[] = [];
+    let at = start;
+    for (let k = from; k < to; k++) {
+      const sp = a.opensSpan(k);
+      const q = sp >= 0 ? directAt.get(a.spans[sp].open) : undefined;
+      if (!q) continue;
+      if (!free(at, q.start)) return undefined;
+      inside.push(q);
+      at = q.end;
+    }
+    return inside.length && free(at, stop) ? inside : undefined;
+  };
   for (let first = 0; first < toks.count; first++) {
     if (!(first === 0 || toks.isBreak(first - 1) || toks.starts[first] === a.titleStart) || toks.isBreak(first)) continue;
     // (`> Глава Афросоюза Ассумани: …`, `• Песков: …`: a bullet before the headline.)
@@ -2471,20 +2491,20 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
         const stop = wordsEnd(a, colon + 1, siteSuffix(toks, colon + 1, end));
         // `Захарова: заявление Кишинева о «вызывающем отношении» РФ не имеет оснований`: words quoted
         // inside the headline's statement are part of it.
-        const inside = free(start, stop) ? [] : found.filter((q) => q.start < stop && q.end > start);
+        const inside = quotedWithin(colon + 1, end, start, stop);
         // `Глава МИД Индии: дружба с Россией «прочна, как камень»`: marks round all the statement but
         // a short subject give the words themselves.
         const marked = shortSubjectQuotation(a, colon + 1, end, stop);
         if (marked >= 0 && !speechSpan.has(marked)) {
           const q = a.spans[marked];
-          if (inside.every((f) => f.start === q.open && f.direct)) {
+          if (inside && (inside.length === 0 || (inside.length === 1 && inside[0].start === q.open))) {
             for (const f of inside) f.absorbed = true;
             speechSpan.add(marked);
             found.push({ start: q.open, end: q.close + 1, direct: true, innerStart: q.open + 1, innerEnd: q.close, attribution: { np, oblique: false } });
           }
           continue;
         }
-        if (inside.every((q) => q.direct && q.start > start && q.end <= stop && !q.absorbed)) {
+        if (inside && allWithin(inside, start, stop)) {
           for (const q of inside) q.absorbed = true;
           found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
         }
@@ -2501,8 +2521,8 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     const stop = wordsEnd(a, first, dash);
     if (a.inSpan[first] >= 0) continue;
     // (Words quoted inside are part of the statement: `Слова Фанара напоминают пословицу «Держи вора!» – Экзарх …`.)
-    const inside = free(start, stop) ? [] : found.filter((q) => q.start < stop && q.end > start);
-    if (inside.every((q) => q.direct && q.start > start && q.end <= stop && !q.absorbed)) {
+    const inside = quotedWithin(first, dash, start, stop);
+    if (inside && allWithin(inside, start, stop)) {
       for (const q of inside) q.absorbed = true;
       found.push({ start, end: stop, direct: false, attribution: { np, oblique: false } });
     }
@@ -2535,6 +2555,15 @@ function namedElsewhere(a: Analyzer, i: number): boolean {
     if (k < toks.count && toks.starts[k] === at && toks.ends[k] === at + word.length && toks.isCap(k - 1) && firstName(toks.low(k - 1))) return true;
   }
   return false;
+}
+
+/**
+ * Every quote in `quotes` starts after `start` and ends by `stop`. (A function, not a closure in the
+ * headline loop: a closure there would make V8 allocate the loop's scope for every token.)
+ */
+function allWithin(quotes: readonly FoundQuote[], start: number, stop: number): boolean {
+  for (const q of quotes) if (q.start <= start || q.end > stop) return false;
+  return true;
 }
 
 /**
