@@ -2892,6 +2892,20 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         to = k;
         break;
       }
+      // `что добился своего и также выразив поддержку …`: a gerund of speaking after `и` is the speaker's.
+      if (toks.is(k, 'и') && a.inSpan[k] < 0 && k > from + 1) {
+        const g = toks.is(k + 1, 'также') ? k + 2 : k + 1;
+        if (toks.isWord(g) && isGerund(toks.low(g)) && a.speechVerbAt(g)) {
+          to = k;
+          break;
+        }
+      }
+      // `что шокирован известием — он назвал сына …`, `что A, в ответ Онищенко назвал её …`: someone
+      // named again, speaking or naming, after a comma or a dash.
+      if ((toks.mark(k) === COMMA || isDash(toks.mark(k))) && a.inSpan[k] < 0 && k > from + 1 && speakerSpeaksAt(a, k + 1)) {
+        to = k;
+        break;
+      }
     }
     // A clause mostly made of quoted words is direct speech, found as such: `сообщил, что «…»`.
     // Words quoted inside the clause (`что марксизм «продвинул …» и сейчас …`) are part of it,
@@ -3400,6 +3414,20 @@ function newReport(a: Analyzer, k: number, to: number): number {
   if (toks.is(k, 'также') || toks.is(k, 'еще') || toks.is(k, 'ещё')) k++;
   if (k >= to - 2 || !a.speechVerbAt(k) || isGerund(toks.low(k))) return -1;
   return (toks.mark(k + 1) === COMMA && toks.is(k + 2, 'что')) || toks.mark(k + 1) === 0x3a ? k : -1;
+}
+
+/**
+ * At k, after a comma or a dash inside reported words: a pronoun or a name, then a verb of speech or of
+ * naming in the past (`он назвал`, `в ответ Онищенко назвал`, `а она добавила`) — the author's words again.
+ */
+function speakerSpeaksAt(a: Analyzer, k: number): boolean {
+  const toks = a.tokens;
+  if (toks.is(k, 'в') && toks.is(k + 1, 'ответ')) k += 2;
+  else if (/^(?:а|но)$/.test(toks.low(k))) k++;
+  if (!toks.isWord(k) || !(PRONOUNS.has(toks.low(k)) || roleLemma(toks.low(k)) || (toks.isCap(k) && !toks.isAcronym(k) && !isNeverName(toks.low(k))))) return false;
+  const v = toks.is(k + 1, 'также') ? k + 2 : k + 1;
+  if (!toks.isWord(v) || !PAST_TENSE.test(toks.low(v)) || isGerund(toks.low(v))) return false;
+  return a.speechVerbAt(v) || NAMING_VERBS.has(toks.low(v));
 }
 
 /** A verb of speech, or of a reaction (`отреагировал`), in [from, to) and outside quotation marks. */
