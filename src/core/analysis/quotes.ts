@@ -2990,9 +2990,16 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
         comma = findComma(a, k + 2, e);
         // A bare `Согласно сообщению, …` points back to a document already quoted; it needs its source named.
         if (comma === k + 2 && toks.is(k, 'согласно')) continue;
+        // (A comma far on, after no speaker phrase, is the words' own: `По словам врачей Ричард Бах … в
+        // тяжёлом состоянии, которое …` has no comma after its source.)
+        // (Only a plural noun of people reads that way: a long role may still run to the comma.)
+        if (comma > k + 7 && !a.parseNP(k + 2, comma) && peopleNoun(toks, k + 2) && toks.isCap(k + 3)) comma = -1;
         if (comma < 0) {
           // No comma: `По словам директора музея Николая Буркова музей …` — the words start after the name.
           np = a.parseNP(k + 2, Math.min(e, k + 14));
+          // (`По словам очевидцев пешеходы стояли …`: one plural noun of people, then the words.)
+          const people = !np && atStart && peopleNoun(toks, k + 2) && toks.isWord(k + 3) && !PREPOSITIONS.has(toks.low(k + 3));
+          if (people) np = { first: k + 2, last: k + 2, form: 'role' };
           if (!atStart || !np || (np.form !== 'name' && np.form !== 'role') || !toks.isWord(np.last + 1) || (np.form === 'name' && toks.isCap(np.last + 1))) continue;
           comma = np.last;
         } else np = a.parseNP(k + 2, comma) ?? (comma - (k + 2) <= 5 && comma > k + 2 ? { first: k + 2, last: comma - 1, form: 'role' } : undefined);
@@ -3414,6 +3421,11 @@ function newReport(a: Analyzer, k: number, to: number): number {
   if (toks.is(k, 'также') || toks.is(k, 'еще') || toks.is(k, 'ещё')) k++;
   if (k >= to - 2 || !a.speechVerbAt(k) || isGerund(toks.low(k))) return -1;
   return (toks.mark(k + 1) === COMMA && toks.is(k + 2, 'что')) || toks.mark(k + 1) === 0x3a ? k : -1;
+}
+
+/** A lower-case plural noun in the genitive at k, of people as a source: `врачей`, `очевидцев`, `экспертов`. */
+function peopleNoun(toks: Tokens, k: number): boolean {
+  return toks.isWord(k) && !toks.isCap(k) && /(?:ей|ов|ев)$/.test(toks.low(k));
 }
 
 /**
