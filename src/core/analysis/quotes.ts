@@ -1476,6 +1476,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       // (`назвал резолюцию «котом в мешке»`, `проект «ширмой»`: what a named thing is called, in the instrumental.)
       !(lowerCaseWords(inner, 1) && declaresAs(inner) && a.followsNamingVerb(openTok, inner));
     const short = !/[.!?…]/.test(inner) && countUpTo(NON_SPACE_RUNS, inner, 6) <= 5;
+    // `так называемой «коалиции желающих»`: scare quotes, no one's words (agency rule 8).
+    if (short && toks.is(openTok - 2, 'так') && toks.isWord(openTok - 1) && /^называем(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)$/.test(toks.low(openTok - 1))) {
+      titleClose = closeTok;
+      continue;
+    }
     // `со ссылкой на "Интерфакс"`: the source's name.
     const source = toks.is(openTok - 1, 'на') && toks.is(openTok - 2, 'ссылкой') && capitalisedWords(inner, 1);
     if ((afterName || source) && short) {
