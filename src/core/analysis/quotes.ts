@@ -2562,6 +2562,12 @@ function namedElsewhere(a: Analyzer, i: number): boolean {
   return false;
 }
 
+/** One of `quotes` starts at `pos`. */
+function startsAny(quotes: readonly FoundQuote[], pos: number): boolean {
+  for (const q of quotes) if (q.start === pos) return true;
+  return false;
+}
+
 /**
  * Every quote in `quotes` starts after `start` and ends by `stop`. (A function, not a closure in the
  * headline loop: a closure there would make V8 allocate the loop's scope for every token.)
@@ -2948,7 +2954,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     }
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
     for (let k = from; k < to; k++) {
-      if (speechSpan.has(a.opensSpan(k)) && k > from && !inline.some((q) => q.start === toks.starts[k])) {
+      if (speechSpan.has(a.opensSpan(k)) && k > from && !startsAny(inline, toks.starts[k])) {
         to = k;
         while (to > from && !toks.isWord(to - 1)) to--;
         break;
@@ -2964,6 +2970,21 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // A direct quote after `что` that runs to the end was already taken.
     if (takenAfterThat(start, end)) return;
     found.push({ start, end, direct, attribution });
+  };
+  // `A, сообщило агентство MAP, добавив, что B` in the sentence from s: A is reported too, before the
+  // verb that the gerund follows; its speaker, or undefined. (Defined out of the sentence loop, with s
+  // as an argument: a closure in the loop would make V8 allocate the loop's scope for every sentence.)
+  const reportBeforeGerund = (s: number, gerund: number): NP | undefined => {
+    for (let tc = gerund - 3; tc > s + 1 && tc >= gerund - 10; tc--) {
+      if (toks.mark(tc) === COMMA && a.speechVerbAt(tc + 1) && !isGerund(toks.low(tc + 1)) && !isClauseOnlyVerb(toks.low(tc + 1))) {
+        if (a.commaBetween(tc + 1, gerund - 1) || inSpeech(tc - 1)) return undefined;
+        const np = a.speakerAfter(tc + 1, gerund - 1) ?? a.mediaAfter(tc + 1, gerund - 1);
+        if (np) add(s, tc, { np, verb: tc + 1, oblique: false });
+        return np;
+      }
+      if (!toks.isWord(tc) && toks.mark(tc) !== FULL_STOP) return undefined;
+    }
+    return undefined;
   };
   const sentences = a.sentenceStarts;
   const commas = a.commas;
@@ -3099,18 +3120,6 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       taken = true;
     }
     if (taken) continue;
-    const reportBeforeGerund = (gerund: number): NP | undefined => {
-      for (let tc = gerund - 3; tc > s + 1 && tc >= gerund - 10; tc--) {
-        if (toks.mark(tc) === COMMA && a.speechVerbAt(tc + 1) && !isGerund(toks.low(tc + 1)) && !isClauseOnlyVerb(toks.low(tc + 1))) {
-          if (a.commaBetween(tc + 1, gerund - 1) || inSpeech(tc - 1)) return undefined;
-          const np = a.speakerAfter(tc + 1, gerund - 1) ?? a.mediaAfter(tc + 1, gerund - 1);
-          if (np) add(s, tc, { np, verb: tc + 1, oblique: false });
-          return np;
-        }
-        if (!toks.isWord(tc) && toks.mark(tc) !== FULL_STOP) return undefined;
-      }
-      return undefined;
-    };
     // `X заявил, что …`
     for (let c = c0; c < c1; c++) {
       const k = commas[c] + 1;
@@ -3179,7 +3188,7 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `Его подозревают в том, что …`: an accusation by no one named is a charge, not words reported.
       if (!np && !noun && ACCUSATION.test(toks.low(verb))) continue;
       // `A, сообщило агентство MAP, добавив, что B`: A is reported too, before the verb that turns it.
-      if (!noun && isGerund(toks.low(verb)) && toks.mark(verb - 1) === COMMA) np = reportBeforeGerund(verb) ?? np;
+      if (!noun && isGerund(toks.low(verb)) && toks.mark(verb - 1) === COMMA) np = reportBeforeGerund(s, verb) ?? np;
       const attribution: Attribution = { np, verb: noun ? undefined : verb, oblique: false };
       // `…, что A, и что B`, `…, что A, а также, что B` and `…, что A, и предположили, что B`: each clause on its own.
       let from = k + 1;
