@@ -2858,6 +2858,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // на вопрос, передает …`: what tells who said the sentence before, or when, no words of its own.
     if (toks.is(from, 'об') && toks.is(from + 1, 'этом') && (!makesStatement(toks, from + 2, to) || saysWithin(a, from + 2, to))) return;
     if (toks.is(from, 'так') && speaksOutsideMarks(a, from + 1, Math.min(to, from + 5))) return;
+    // `По информации сайта Vesti, передает Icma.az`: a source and nothing it says.
+    if (isSourcePreposition(toks, from) && SOURCE_NOUNS.has(toks.low(from + 1)) && !a.commaBetween(from, to)) return;
     // (In a `что`-clause the speaker may go on past its end: `…, что A и назвал B «…»`.)
     const afterThat = toks.is(from - 1, 'что');
     // `заявил, что готов обратиться в суд: «…»`: the words after the colon are a quotation of their own.
