@@ -896,10 +896,10 @@ class Analyzer {
   documentAfter(k: number): number {
     const toks = this.tokens;
     if (!toks.is(k, 'в') && !toks.is(k, 'во')) return -1;
-    // `в сообщении`, `в совместном заявлении`, `в своём поздравительном письме`.
+    // `в сообщении`, `в совместном заявлении`, `в своём поздравительном письме`, `в тексте заявления`.
     for (let d = k + 1; d <= k + 3 && this.isWord(d); d++) {
       if (isDocumentNoun(toks.low(d))) return d;
-      if (!/(?:ом|ем)$/.test(toks.low(d))) break;
+      if (!/(?:ом|ем)$/.test(toks.low(d)) && !toks.is(d, 'тексте')) break;
     }
     return -1;
   }
