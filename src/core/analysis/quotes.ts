@@ -367,6 +367,9 @@ class Analyzer {
     if (relaxed && !toks.isAcronym(i) && toks.length(i) > 1 && !this.masked(i)) return !isNeverName(low);
     if (toks.isAcronym(i) || this.masked(i)) return false;
     if (isNeverName(low) || bodyLemma(low) || roleLemma(low) || isMedia(low)) return false;
+    // `Петербургского международного форума`, `в Дальневосточном федеральном округе`: a capitalised
+    // adjective out of the nominative before the lower-case words it qualifies.
+    if (/(?:ск|цк|н)(?:ого|ому|ом|ой|ых)$/.test(low) && toks.isWord(i + 1) && !toks.isCap(i + 1) && !this.speechVerbAt(i + 1) && !PAST_TENSE.test(toks.low(i + 1))) return false;
     if (this.orgTermStarts.has(toks.starts[i])) return false;
     return true;
   }
@@ -447,6 +450,8 @@ class Analyzer {
     // Verbs and gerunds end the phrase: `министр выступил`, `заявил глава МИД, выступая`.
     if (/(?:л|ла|ло|ли|ет|ют|ит|ят|ется|ются|лся|лась|лись|ть|ться|вшись|ая|яя)$/.test(low) && !/(?:ая|яя)$/.test(low)) return false;
     if (/(?:ая|яя)$/.test(low)) return false;
+    // (`в Дальневосточном федеральном округе`: a noun in the prepositional after its adjective.)
+    if (/[^аеиоуыэюяё](?:е|и)$/.test(low) && toks.isWord(i - 1) && /(?:ом|ем)$/.test(toks.low(i - 1))) return true;
     // (`государств`, `ведомств`, `стран`: genitive plurals with no ending.)
     return /(?:ых|их|ым|им|ого|его|ой|ей|ии|ти|ства|ств|ента|ета|ата|ов|ев|а|я|ы|и|ам|ям|ях|ах|ом|ем)$|^стран$/.test(low);
   }
