@@ -1551,6 +1551,13 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
           if (v === k && relaysWords && POSSESSIVES.has(toks.low(v + 1)) && (toks.is(v + 2, 'слова') || /^цитир/.test(toks.low(v)))) {
             quoted = { first: v + 1, last: v + 1, form: 'pronoun', gender: POSSESSIVES.get(toks.low(v + 1)) };
           }
+          // `— цитирует газета Tribune India заявление Джайна`: the one whose words the medium quotes.
+          for (let w = v + 1; v === k && relaysWords && !quoted && w < limit && w <= v + 6 && toks.isWord(w); w++) {
+            if (!/^(?:слова|заявление|высказывание|комментарий)$/.test(toks.low(w))) continue;
+            const whose = a.parseNP(w + 1, limit);
+            if (whose && whose.first === w + 1 && whose.form !== 'pronoun') quoted = whose;
+            break;
+          }
           const np = quoted ?? (v === k ? a.speakerAfter(v, limit) : goesOn ?? a.parseNP(k, v));
           const impersonal = isImpersonalVerb(toks.low(v));
           // `», — признался спортсмен`, `», — с улыбкой вздохнул преподаватель`: a plain noun when no name or role is there.
