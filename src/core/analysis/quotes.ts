@@ -2388,6 +2388,8 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
     if (low.length >= 9 && /(?:ан|ян|ен|ён)(?:а|о|ы)$/.test(low)) return true;
     // `Идея … равнозначна посягательству`, `дружба прочна`: a short adjective is the predicate.
     if (low.length >= 5 && /(?:[чжзштдвбпн]|ь)н[аы]$/.test(low) && !/^(?:казн|княжн|ванн|антенн|колонн|тонн)/.test(low)) return true;
+    // `не обсуждалось`, `оказалось`: the neuter past of a reflexive verb.
+    if (low.length >= 6 && /[аяеиу]лось$/.test(low)) return true;
     // Short verbs in the past: `стали`, `была`.
     if (/^(?:стал|стала|стало|стали|был|была|было|были|дал|дала|дали|шел|шла|шли|ушел|ушла|ушли)$/.test(low)) return true;
     if (low.length < 4 || NOUNS_LIKE_VERBS.test(low) || NOUNS_LIKE_PAST.test(low)) continue;
@@ -3599,9 +3601,9 @@ const DISCOURSE_OPENERS = /^(?:кроме того|кроме этого|пом�
 const ADVERBS_OF_TIME = new Set(['ранее', 'уже', 'также', 'позже', 'позднее', 'прежде', 'сегодня', 'вчера', 'недавно']);
 
 /** Nouns that report words as a verb does: `информация о том, что`, `дал показания, что` (rumours, `слухи`, are no one's words). */
-const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'заявления', 'заявлением', 'данные', 'мнения', 'мнение']);
+const SAYING_NOUNS = new Set(['информация', 'информацию', 'сведения', 'показания', 'заявление', 'сообщение', 'заявления', 'заявлением', 'данные', 'мнения', 'мнение', 'утверждение', 'утверждением']);
 /** Nouns of words said, followed by whose they are: `слова Рютте о том, что`, `заявления Макрона о том, что`. */
-const WORDS_SAID = /^(?:слова|словам|словах|заявлени[еяю]|заявлениям?|заявлениях|утверждени[еяю]|утверждениям?|высказывани[еяю]|высказываниям?)$/;
+const WORDS_SAID = /^(?:слова|словам|словах|заявлени[еяю]|заявлениям?|заявлениях|заявлением|утверждени[еяю]|утверждениям?|утверждением|высказывани[еяю]|высказываниям?|высказыванием)$/;
 
 /** Who spoke last before the sentence of token i: the subject of the previous sentence's speech verb. */
 function previousSpeaker(a: Analyzer, i: number): NP | undefined {
