@@ -612,6 +612,8 @@ class Analyzer {
     if (this.knownKeys.has(surnameKey(toks.textOf(i)))) return true;
     if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк|ян|янц|швили|дзе|вич)$/.test(low)) return true;
     if (toks.isCap(i + 1) && this.nameWord(i + 1)) return true;
+    // `Миллер во время заседания … заявил`: a word that speaks elsewhere in the article (`Миллер отметил:`).
+    if (speaksElsewhere(this, i)) return true;
     // `Шольц сказал`: a singular verb right after it.
     // (The verb itself lies at the limit when the phrase is parsed as its subject.)
     for (let k = i + 1; k <= limit && k < i + 3; k++) {
