@@ -2401,6 +2401,12 @@ function makesStatement(toks: Tokens, from: number, to: number): boolean {
   return false;
 }
 
+/** A short participle at j (`связаны`, `направлена`), not a noun of the same shape (`страна`, `цены`). */
+function shortParticiple(toks: Tokens, j: number): boolean {
+  const low = toks.low(j);
+  return !toks.isCap(j) && low.length >= 6 && /(?:ан|ян|ен|ён)[аоы]$/.test(low) && !/^(?:стран|охран|сцен|стен|смен|замен|измен|арен|ветеран|океан|гражданин)[аоы]?$/.test(low);
+}
+
 /** A capitalised verb in the first person plural (`Расширяем`, `Готовим`), not a name (`Максим`, `Иерусалим`). */
 function firstPersonPlural(toks: Tokens, k: number): boolean {
   const low = toks.low(k);
@@ -2969,7 +2975,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       // `что действия США носят «…»`.)
       // (A modal, `Малайзия может «способствовать …»`, leaves the quoted words the predicate.)
       let verbOutside = false;
-      for (let j = from; j < k && !verbOutside; j++) verbOutside = toks.isWord(j) && !MODALS.test(toks.low(j)) && makesStatement(toks, j, j + 1);
+      // (A short participle is a verb here too: `что рекомендации связаны «с …»`.)
+      for (let j = from; j < k && !verbOutside; j++) verbOutside = toks.isWord(j) && !MODALS.test(toks.low(j)) && (makesStatement(toks, j, j + 1) || shortParticiple(toks, j));
       if (last.end >= toks.ends[to - 1] && lead <= 3 && !verbOutside && (inline.length === 1 || onlyJoined(a, inline))) return;
     }
     // Direct speech inside the clause (`… случайно: «…»`) stands on its own.
@@ -3141,6 +3148,13 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       taken = true;
     }
     if (taken) continue;
+    // `Алиев заявил: политической целью … является …`: lower-case words after a verb of speech and a
+    // colon, in the same sentence and with no marks, are an indirect quote (direct speech is in marks).
+    const colonWords = colonReport(a, s, e);
+    if (colonWords >= 0) {
+      add(colonWords, e, a.attributeBeforeColon(a.speechVerbBefore(colonWords - 1), colonWords - 1));
+      continue;
+    }
     // `X заявил, что …`
     for (let c = c0; c < c1; c++) {
       const k = commas[c] + 1;
@@ -3471,6 +3485,23 @@ function newReport(a: Analyzer, k: number, to: number): number {
 /** A lower-case plural noun in the genitive at k, of people as a source: `врачей`, `очевидцев`, `экспертов`. */
 function peopleNoun(toks: Tokens, k: number): boolean {
   return toks.isWord(k) && !toks.isCap(k) && /(?:ей|ов|ев)$/.test(toks.low(k));
+}
+
+/**
+ * In the sentence [s, e): a colon after a verb of speech (within three words: `заявил журналистам:`)
+ * followed, on the same line, by a lower-case word that opens no quotation. Where the words start, or -1.
+ */
+function colonReport(a: Analyzer, s: number, e: number): number {
+  const toks = a.tokens;
+  for (let j = s + 1; j < e - 3; j++) {
+    if (toks.mark(j) !== 0x3a || a.inSpan[j] >= 0) continue;
+    if (!toks.isWord(j + 1) || toks.isCap(j + 1) || toks.isBreak(j + 1)) return -1;
+    for (let v = j - 1; v >= s && v >= j - 3 && toks.isWord(v); v--) {
+      if (a.speechVerbAt(v) && !isGerund(toks.low(v)) && !isImpersonalVerb(toks.low(v))) return makesStatement(toks, j + 1, e) ? j + 1 : -1;
+    }
+    return -1;
+  }
+  return -1;
 }
 
 /**
