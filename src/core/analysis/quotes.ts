@@ -2575,11 +2575,21 @@ function runOnSpeaker(a: Analyzer, first: number, colon: number): number {
 /** The word at i stands after a first name in the article it opens (`Небензя: …` before `Василий Небензя`). */
 function namedElsewhere(a: Analyzer, i: number): boolean {
   const toks = a.tokens;
+  return laterToken(a, i, (k) => toks.isCap(k - 1) && firstName(toks.low(k - 1)) !== undefined);
+}
+
+/**
+ * A later place where the word at i stands as a token of its own, outside quotation marks, and `test`
+ * holds — in the article it opens, the next ten thousand characters, so that a long file stays linear.
+ * (The text is searched for the word as written, a native scan; each place is then checked as a token.)
+ */
+function laterToken(a: Analyzer, i: number, test: (k: number) => boolean): boolean {
+  const toks = a.tokens;
   const word = toks.textOf(i);
   const stop = Math.min(a.text.length, toks.starts[i] + 10000);
   for (let at = a.text.indexOf(word, toks.ends[i]); at >= 0 && at < stop; at = a.text.indexOf(word, at + word.length)) {
     const k = tokenAt(toks, at);
-    if (k < toks.count && toks.starts[k] === at && toks.ends[k] === at + word.length && toks.isCap(k - 1) && firstName(toks.low(k - 1))) return true;
+    if (k < toks.count && toks.starts[k] === at && toks.ends[k] === at + word.length && a.inSpan[k] < 0 && test(k)) return true;
   }
   return false;
 }
@@ -2703,18 +2713,12 @@ function speaksElsewhere(a: Analyzer, i: number): boolean {
   const word = toks.textOf(i);
   const known = a.speaksCache.get(`${word}@${Math.floor(toks.starts[i] / 10000)}`);
   if (known !== undefined) return known;
-  let speaks = false;
-  // The text searched for the word as written (a native scan), each place checked as a token — in the
-  // article the headline opens, the next ten thousand characters, so that a long file stays linear.
-  const from = toks.starts[i];
-  const stop = Math.min(a.text.length, from + 10000);
-  for (let at = a.text.indexOf(word, from + word.length); at >= 0 && at < stop && !speaks; at = a.text.indexOf(word, at + word.length)) {
-    const k = tokenAt(toks, at);
-    if (k >= toks.count || toks.starts[k] !== at || toks.ends[k] !== at + word.length || a.inSpan[k] >= 0) continue;
-    speaks = toks.isWord(k + 1) && a.speechVerbAt(k + 1);
+  const speaks = laterToken(a, i, (k) => {
+    if (toks.isWord(k + 1) && a.speechVerbAt(k + 1)) return true;
     // (Or after the verb, a role and a first name between: `заявил премьер-министр Биньямин Нетаньяху`.)
-    for (let j = k - 1; !speaks && j >= k - 4 && toks.isWord(j); j--) speaks = a.speechVerbAt(j);
-  }
+    for (let j = k - 1; j >= k - 4 && toks.isWord(j); j--) if (a.speechVerbAt(j)) return true;
+    return false;
+  });
   a.speaksCache.set(`${word}@${Math.floor(toks.starts[i] / 10000)}`, speaks);
   return speaks;
 }
@@ -3469,17 +3473,27 @@ function tailOfOwn(a: Analyzer, close: number): boolean {
 
 /**
  * A report of its own opening at k: `при этом он подчеркнул, что …`, `а Лавров добавил: …` — an opener
- * or none, a pronoun or a capitalised subject, a verb of speech, then `, что` or a colon. The verb, or -1.
+ * or none, a subject, a verb of speech, then `, что` or a colon. The verb, or -1.
  */
 function newReport(a: Analyzer, k: number, to: number): number {
   const toks = a.tokens;
-  if (toks.is(k, 'при') && toks.is(k + 1, 'этом')) k += 2;
+  const v = verbAfterSubject(a, k);
+  if (v < 0 || v >= to - 2 || !a.speechVerbAt(v)) return -1;
+  return (toks.mark(v + 1) === COMMA && toks.is(v + 2, 'что')) || toks.mark(v + 1) === 0x3a ? v : -1;
+}
+
+/**
+ * The verb at k after an opener or none (`при этом`, `в ответ`, `а`, `но`, `и`, `однако`), a subject (a
+ * pronoun, a role, a capitalised name) and `также` or `еще`: its index, or -1 (never a gerund).
+ */
+function verbAfterSubject(a: Analyzer, k: number): number {
+  const toks = a.tokens;
+  if ((toks.is(k, 'при') && toks.is(k + 1, 'этом')) || (toks.is(k, 'в') && toks.is(k + 1, 'ответ'))) k += 2;
   else if (/^(?:а|но|и|однако)$/.test(toks.low(k))) k++;
-  if (!toks.isWord(k) || !(PRONOUNS.has(toks.low(k)) || (toks.isCap(k) && !isNeverName(toks.low(k))))) return -1;
+  if (!toks.isWord(k) || !(PRONOUNS.has(toks.low(k)) || roleLemma(toks.low(k)) || (toks.isCap(k) && !toks.isAcronym(k) && !isNeverName(toks.low(k))))) return -1;
   k++;
   if (toks.is(k, 'также') || toks.is(k, 'еще') || toks.is(k, 'ещё')) k++;
-  if (k >= to - 2 || !a.speechVerbAt(k) || isGerund(toks.low(k))) return -1;
-  return (toks.mark(k + 1) === COMMA && toks.is(k + 2, 'что')) || toks.mark(k + 1) === 0x3a ? k : -1;
+  return toks.isWord(k) && !isGerund(toks.low(k)) ? k : -1;
 }
 
 /** A lower-case plural noun in the genitive at k, of people as a source: `врачей`, `очевидцев`, `экспертов`. */
@@ -3509,13 +3523,8 @@ function colonReport(a: Analyzer, s: number, e: number): number {
  * naming in the past (`он назвал`, `в ответ Онищенко назвал`, `а она добавила`) — the author's words again.
  */
 function speakerSpeaksAt(a: Analyzer, k: number): boolean {
-  const toks = a.tokens;
-  if (toks.is(k, 'в') && toks.is(k + 1, 'ответ')) k += 2;
-  else if (/^(?:а|но)$/.test(toks.low(k))) k++;
-  if (!toks.isWord(k) || !(PRONOUNS.has(toks.low(k)) || roleLemma(toks.low(k)) || (toks.isCap(k) && !toks.isAcronym(k) && !isNeverName(toks.low(k))))) return false;
-  const v = toks.is(k + 1, 'также') ? k + 2 : k + 1;
-  if (!toks.isWord(v) || !PAST_TENSE.test(toks.low(v)) || isGerund(toks.low(v))) return false;
-  return a.speechVerbAt(v) || NAMING_VERBS.has(toks.low(v));
+  const v = verbAfterSubject(a, k);
+  return v >= 0 && PAST_TENSE.test(a.tokens.low(v)) && (a.speechVerbAt(v) || NAMING_VERBS.has(a.tokens.low(v)));
 }
 
 /** A verb of speech, or of a reaction (`отреагировал`), in [from, to) and outside quotation marks. */
