@@ -2586,8 +2586,11 @@ function namedElsewhere(a: Analyzer, i: number): boolean {
 function laterToken(a: Analyzer, i: number, test: (k: number) => boolean): boolean {
   const toks = a.tokens;
   const word = toks.textOf(i);
-  const stop = Math.min(a.text.length, toks.starts[i] + 10000);
-  for (let at = a.text.indexOf(word, toks.ends[i]); at >= 0 && at < stop; at = a.text.indexOf(word, at + word.length)) {
+  // (Searched in a slice: `indexOf` on the whole text would run to its end for a word not found.)
+  const from = toks.ends[i];
+  const hay = a.text.slice(from, Math.min(a.text.length, toks.starts[i] + 10000));
+  for (let rel = hay.indexOf(word); rel >= 0; rel = hay.indexOf(word, rel + word.length)) {
+    const at = from + rel;
     const k = tokenAt(toks, at);
     if (k < toks.count && toks.starts[k] === at && toks.ends[k] === at + word.length && a.inSpan[k] < 0 && test(k)) return true;
   }

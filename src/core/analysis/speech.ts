@@ -176,8 +176,9 @@ export class Tokens {
         } else if (j - i >= 4 && (c === 0x430 || c === 0x44d || c === 0x431 || c === 0x438)) {
           // `аль-Хуси`, `ас-Сафади`, `эль-Сиси`, `бен-Гвир`, `ибн-Сауд`: an Arabic or Hebrew particle
           // joined to a capitalised name is a capitalised name word.
-          const hy = text.indexOf('-', i);
-          if (hy > i && hy <= i + 3 && hy < j - 1 && CHARS[text.charCodeAt(hy + 1)] & UPPER && NAME_PARTICLE.test(text.slice(i, hy))) f |= CAP;
+          let hy = i + 1;
+          while (hy <= i + 3 && text.charCodeAt(hy) !== 0x2d) hy++;
+          if (hy <= i + 3 && hy < j - 1 && CHARS[text.charCodeAt(hy + 1)] & UPPER && NAME_PARTICLE.test(text.slice(i, hy))) f |= CAP;
         }
       } else f = MARK;
       if (count === cap) {
