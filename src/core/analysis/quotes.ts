@@ -260,9 +260,9 @@ class Analyzer {
   /** Token index of each span's opening and closing mark. */
   readonly spanOpenTok: number[] = [];
   readonly spanCloseTok: number[] = [];
-  /** Span opened or closed by a token, by token index. */
-  private readonly spanOpenedAt = new Map<number, number>();
-  private readonly spanClosedAt = new Map<number, number>();
+  /** Span opened or closed by a token, by token index (-1: none). */
+  private readonly spanOpenedAt: Int32Array;
+  private readonly spanClosedAt: Int32Array;
   /** Token indices of the commas, in order: where reported speech can turn. */
   readonly commas: number[] = [];
   /** Inside `«…, — сказал он, — …»` the author's words lie within the marks. */
@@ -278,8 +278,11 @@ class Analyzer {
     this.spans = pairQuotationMarks(text);
     for (const t of context.terms ?? []) if (t.category === 'organisation') this.orgTermStarts.add(t.start);
     this.inSpan = placeInSpans(this.tokens, this.spans, this.spanOpenTok, this.spanCloseTok);
-    this.spanOpenTok.forEach((tok, s) => this.spanOpenedAt.set(tok, s));
-    this.spanCloseTok.forEach((tok, s) => this.spanClosedAt.set(tok, s));
+    this.spanOpenedAt = new Int32Array(this.tokens.count).fill(-1);
+    this.spanClosedAt = new Int32Array(this.tokens.count).fill(-1);
+    // (A span whose mark starts no token has no entry.)
+    this.spanOpenTok.forEach((tok, s) => (this.spanOpenedAt[tok] = s));
+    this.spanCloseTok.forEach((tok, s) => (this.spanClosedAt[tok] = s));
     const header = parseHeader(text);
     this.titleStart = header ? header.end - header.title.length : -1;
     splitSentences(this.tokens, this.inSpan, this.titleStart, this.sentenceStarts, this.commas);
@@ -287,11 +290,11 @@ class Analyzer {
 
   /** The span the token at i opens, or -1. */
   opensSpan(i: number): number {
-    return this.spanOpenedAt.get(i) ?? -1;
+    return i >= 0 && i < this.tokens.count ? this.spanOpenedAt[i] : -1;
   }
   /** The span the token at i closes, or -1. */
   closesSpan(i: number): number {
-    return this.spanClosedAt.get(i) ?? -1;
+    return i >= 0 && i < this.tokens.count ? this.spanClosedAt[i] : -1;
   }
 
   /** Index of the sentence of the token at i (binary search). */

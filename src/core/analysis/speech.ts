@@ -98,6 +98,89 @@ const FOLDS = 32;
 /** Ё or ё: folding takes more than lower case. */
 const YO = 64;
 
+/** Words, marks and line breaks of `text`, as parallel arrays (see `Tokens`). */
+function tokenize(text: string): { count: number; starts: Int32Array; ends: Int32Array; flags: Uint8Array; keys: Int32Array } {
+  const n = text.length;
+  let cap = (n >> 2) + 16;
+  let starts: Int32Array = new Int32Array(cap);
+  let ends: Int32Array = new Int32Array(cap);
+  let flags = new Uint8Array(cap);
+  let keys: Int32Array = new Int32Array(cap);
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const what = CHARS[c];
+    let j = i + 1;
+    let f: number;
+    let key = c;
+    if (c === 10) f = BREAK;
+    else if (what & BLANK) {
+      i++;
+      continue;
+    } else if (what & WORD_CHAR) {
+      f = WORD;
+      let h = FNV_OFFSET;
+      let d = c;
+      let dwhat = what;
+      j = i;
+      for (;;) {
+        if (dwhat & STRESS_MARK) f |= STRESS | FOLDS;
+        else {
+          const low = FOLDED[d];
+          if (low !== d) f |= d === 0x401 || d === 0x451 ? FOLDS | YO : FOLDS;
+          h = Math.imul(h ^ low, FNV_PRIME);
+        }
+        if (++j >= n) break;
+        d = text.charCodeAt(j);
+        dwhat = CHARS[d];
+        if (dwhat & WORD_CHAR) continue;
+        if (!(dwhat & JOINER) || j + 1 >= n || !(CHARS[text.charCodeAt(j + 1)] & WORD_CHAR)) break;
+        h = Math.imul(h ^ d, FNV_PRIME);
+        d = text.charCodeAt(++j);
+        dwhat = CHARS[d];
+      }
+      key = h;
+      if (what & UPPER) {
+        f |= CAP;
+        if (j - i >= 2) {
+          let acronym = true;
+          let hyphen = false;
+          for (let k = i + 1; k < j; k++) {
+            const e = text.charCodeAt(k);
+            if (e === 0x2d) hyphen = true;
+            else if (!(CHARS[e] & UPPER || (hyphen && e >= 0x30 && e <= 0x39))) {
+              acronym = false;
+              break;
+            }
+          }
+          if (acronym) f |= ACRONYM;
+        }
+      } else if (j - i >= 4 && (c === 0x430 || c === 0x44d || c === 0x431 || c === 0x438)) {
+        // `аль-Хуси`, `ас-Сафади`, `эль-Сиси`, `бен-Гвир`, `ибн-Сауд`: an Arabic or Hebrew particle
+        // joined to a capitalised name is a capitalised name word.
+        let hy = i + 1;
+        while (hy <= i + 3 && text.charCodeAt(hy) !== 0x2d) hy++;
+        if (hy <= i + 3 && hy < j - 1 && CHARS[text.charCodeAt(hy + 1)] & UPPER && NAME_PARTICLE.test(text.slice(i, hy))) f |= CAP;
+      }
+    } else f = MARK;
+    if (count === cap) {
+      cap *= 2;
+      starts = grown(starts, cap);
+      ends = grown(ends, cap);
+      keys = grown(keys, cap);
+      flags = grown(flags, cap);
+    }
+    starts[count] = i;
+    ends[count] = j;
+    flags[count] = f;
+    keys[count] = key;
+    count++;
+    i = j;
+  }
+  return { count, starts: starts.subarray(0, count), ends: ends.subarray(0, count), flags: flags.subarray(0, count), keys: keys.subarray(0, count) };
+}
+
 /**
  * Words (with inner hyphens and apostrophes), single punctuation marks and line breaks, in typed
  * arrays: one linear pass and no object or string per token. A token's text and folded form are
@@ -117,89 +200,14 @@ export class Tokens {
   private readonly made = new Map<number, Token>();
 
   constructor(readonly text: string) {
-    const n = text.length;
-    let cap = (n >> 2) + 16;
-    let starts: Int32Array = new Int32Array(cap);
-    let ends: Int32Array = new Int32Array(cap);
-    let flags = new Uint8Array(cap);
-    let keys: Int32Array = new Int32Array(cap);
-    let count = 0;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      const what = CHARS[c];
-      let j = i + 1;
-      let f: number;
-      let key = c;
-      if (c === 10) f = BREAK;
-      else if (what & BLANK) {
-        i++;
-        continue;
-      } else if (what & WORD_CHAR) {
-        f = WORD;
-        let h = FNV_OFFSET;
-        let d = c;
-        let dwhat = what;
-        j = i;
-        for (;;) {
-          if (dwhat & STRESS_MARK) f |= STRESS | FOLDS;
-          else {
-            const low = FOLDED[d];
-            if (low !== d) f |= d === 0x401 || d === 0x451 ? FOLDS | YO : FOLDS;
-            h = Math.imul(h ^ low, FNV_PRIME);
-          }
-          if (++j >= n) break;
-          d = text.charCodeAt(j);
-          dwhat = CHARS[d];
-          if (dwhat & WORD_CHAR) continue;
-          if (!(dwhat & JOINER) || j + 1 >= n || !(CHARS[text.charCodeAt(j + 1)] & WORD_CHAR)) break;
-          h = Math.imul(h ^ d, FNV_PRIME);
-          d = text.charCodeAt(++j);
-          dwhat = CHARS[d];
-        }
-        key = h;
-        if (what & UPPER) {
-          f |= CAP;
-          if (j - i >= 2) {
-            let acronym = true;
-            let hyphen = false;
-            for (let k = i + 1; k < j; k++) {
-              const e = text.charCodeAt(k);
-              if (e === 0x2d) hyphen = true;
-              else if (!(CHARS[e] & UPPER || (hyphen && e >= 0x30 && e <= 0x39))) {
-                acronym = false;
-                break;
-              }
-            }
-            if (acronym) f |= ACRONYM;
-          }
-        } else if (j - i >= 4 && (c === 0x430 || c === 0x44d || c === 0x431 || c === 0x438)) {
-          // `аль-Хуси`, `ас-Сафади`, `эль-Сиси`, `бен-Гвир`, `ибн-Сауд`: an Arabic or Hebrew particle
-          // joined to a capitalised name is a capitalised name word.
-          let hy = i + 1;
-          while (hy <= i + 3 && text.charCodeAt(hy) !== 0x2d) hy++;
-          if (hy <= i + 3 && hy < j - 1 && CHARS[text.charCodeAt(hy + 1)] & UPPER && NAME_PARTICLE.test(text.slice(i, hy))) f |= CAP;
-        }
-      } else f = MARK;
-      if (count === cap) {
-        cap *= 2;
-        starts = grown(starts, cap);
-        ends = grown(ends, cap);
-        keys = grown(keys, cap);
-        flags = grown(flags, cap);
-      }
-      starts[count] = i;
-      ends[count] = j;
-      flags[count] = f;
-      keys[count] = key;
-      count++;
-      i = j;
-    }
+    // (The scan is a function of its own: called once per text, its loop is optimised on the stack,
+    // and the code after it would otherwise be left without type feedback, deoptimising every time.)
+    const { count, starts, ends, flags, keys } = tokenize(text);
     this.count = count;
-    this.starts = starts.subarray(0, count);
-    this.ends = ends.subarray(0, count);
-    this.flags = flags.subarray(0, count);
-    this.keys = keys.subarray(0, count);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+    this.keys = keys;
     this.slot = new Int32Array(count);
   }
 
