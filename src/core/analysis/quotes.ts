@@ -612,7 +612,7 @@ class Analyzer {
     const toks = this.tokens;
     const low = toks.low(i);
     if (firstName(low)) return true;
-    if (this.knownKeys.has(surnameKey(toks.textOf(i)))) return true;
+    if (this.knownKeys.has(surnameKey(toks.low(i)))) return true;
     if (/(?:ов|ев|ин|ын|ский|цкий|ова|ева|ина|ская|цкая|енко|ук|юк|ян|янц|швили|дзе|вич)$/.test(low)) return true;
     if (toks.isCap(i + 1) && this.nameWord(i + 1)) return true;
     // `Миллер во время заседания … заявил`: a word that speaks elsewhere in the article (`Миллер отметил:`).
@@ -1284,7 +1284,7 @@ function findIntroductions(a: Analyzer): { pos: number; np: NP }[] {
     const np = a.parseNP(i, a.sentenceEndOf(i));
     if (np && np.form === 'name' && np.nameFirst !== undefined) {
       introductions.push({ pos: toks.starts[np.nameFirst], np });
-      a.knownKeys.add(surnameKey(toks.textOf(np.last)));
+      a.knownKeys.add(surnameKey(toks.low(np.last)));
       i = np.last;
       roleNext = a.roleAt(i + 1);
     }
@@ -1875,14 +1875,14 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     if (!fullNames) {
       fullNames = new Map();
       for (const f of introduced) {
-        const key = surnameKey(toks.textOf(f.last));
+        const key = surnameKey(toks.low(f.last));
         const known = fullNames.get(key) ?? { pos: [], names: [] };
         known.pos.push(f.pos);
         known.names.push(f.name);
         fullNames.set(key, known);
       }
     }
-    const known = fullNames.get(surnameKey(toks.textOf(np.last)));
+    const known = fullNames.get(surnameKey(toks.low(np.last)));
     const next = known ? countBelow(known.pos, ann.start + 1) : -1;
     if (known && next < known.pos.length) ann.name = known.names[next];
   }
@@ -2207,18 +2207,25 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
   const taken = found.map((q) => q.start).sort((x, y) => x - y);
   const takenEnd = found.map((q) => q.end).sort((x, y) => x - y);
   const byStart = found.slice().sort((x, y) => x.start - y.start);
-  // Few lines end in a colon: find them in the text, then the colon's token by binary search.
-  const COLON_AT_LINE_END = /:[ \t\u00a0\r]*\n/g;
-  while (COLON_AT_LINE_END.test(a.text)) {
-    const p = tokenAt(toks, COLON_AT_LINE_END.lastIndex - 1) - 1;
+  // Few lines end in a colon: find them in the text (a native scan for the colon), then the colon's
+  // token by binary search.
+  const text = a.text;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let lf = colon + 1;
+    while (lf < text.length && isColonTrailer(text.charCodeAt(lf))) lf++;
+    if (text.charCodeAt(lf) !== 0x0a) continue;
+    const p = tokenAt(toks, lf) - 1;
+    colon = lf;
     if (toks.mark(p) !== 0x3a || !toks.isBreak(p + 1) || a.inSpan[p] >= 0) continue;
     colonParagraph(a, found, p, taken, takenEnd, byStart);
   }
   // On the same line: `В сообщении говорится: Причиной смерти стала …`, `констатировал: Чехия …` —
   // the rest of the paragraph, when a speech verb ends the words before the colon.
-  const SAME_LINE = /[а-яё]: (?=[А-ЯЁ])/g;
-  while (SAME_LINE.test(a.text)) {
-    const p = tokenAt(toks, SAME_LINE.lastIndex - 2);
+  // (A lower-case letter, `: `, a capital: found by a native scan for `: `.)
+  for (let colon = text.indexOf(': ', 1), from = 0; colon >= 0; colon = text.indexOf(': ', colon + 1)) {
+    if (colon - 1 < from || !isLowerRussian(text.charCodeAt(colon - 1)) || !isUpperRussian(text.charCodeAt(colon + 2))) continue;
+    from = colon + 2;
+    const p = tokenAt(toks, colon);
     if (toks.mark(p) !== 0x3a || a.inSpan[p] >= 0) continue;
     let v = p - 1;
     if (toks.isWord(v) && isAddressee(toks.low(v))) v--;
@@ -2237,6 +2244,17 @@ function findColonParagraphs(a: Analyzer, found: FoundQuote[]): void {
     if (countBelow(taken, stop) > countBelow(takenEnd, start + 1)) continue;
     found.push({ start, end: stop, direct: true, innerStart: start, innerEnd: stop, attribution: a.attributeBeforeColon(v, p) });
   }
+}
+
+/** Space, tab, no-break space or carriage return: what may stand between a colon and its line's end. */
+function isColonTrailer(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0d;
+}
+function isLowerRussian(c: number): boolean {
+  return (c >= 0x430 && c <= 0x44f) || c === 0x451;
+}
+function isUpperRussian(c: number): boolean {
+  return (c >= 0x410 && c <= 0x42f) || c === 0x401;
 }
 
 /** Whether [start, end) overlaps none of the quotes found so far (those made later are not seen). */

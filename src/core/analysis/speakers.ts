@@ -64,7 +64,18 @@ export function firstName(low: string): { lemma: string; gender: Gender } | unde
  * Полянский/Полянского/Полянская → `полянск`, Виейра/Виейры → `виейр`.
  */
 export function surnameKey(word: string): string {
-  const w = fold(word);
+  let key = surnameKeys.get(word);
+  if (key === undefined) {
+    key = keyOfSurname(fold(word));
+    // Bounded: a text of many distinct names does not grow it without end.
+    if (surnameKeys.size < 20000) surnameKeys.set(word, key);
+  }
+  return key;
+}
+/** `surnameKey` answers: the same names come back again and again. */
+const surnameKeys = new Map<string, string>();
+
+function keyOfSurname(w: string): string {
   let m = /^(.*[сц]к)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$/.exec(w);
   if (m) return m[1];
   m = /^(.*(?:ов|ев|ин|ын))(?:а|у|ым|е|ой|ы|ых|ыми)?$/.exec(w);

@@ -195,6 +195,8 @@ export class Tokens {
   readonly keys: Int32Array;
   /** Folded forms made so far; `slot` says where each token's is (index + 1; 0 when not made). */
   private readonly lows: string[] = [];
+  /** Where the folded form of each word key made so far is kept in `lows`. */
+  private readonly lowOfKey = new Map<number, number>();
   private readonly slot: Int32Array;
   /** Tokens made so far, by index: few, since the hot paths read the arrays. */
   private readonly made = new Map<number, Token>();
@@ -229,14 +231,33 @@ export class Tokens {
     return i >= 0 && i < this.count ? this.lows[this.slotOf(i)] : '';
   }
 
-  /** Where the token's folded form is kept: made on first use. */
+  /**
+   * Where the token's folded form is kept: made on first use, and shared by every token of the same
+   * word (found by its key, then checked letter by letter, since keys are hashes).
+   */
   private slotOf(i: number): number {
     const at = this.slot[i];
     if (at > 0) return at - 1;
-    const text = this.textOf(i);
     const f = this.flags[i];
-    this.slot[i] = this.lows.push(!(f & FOLDS) ? text : f & (STRESS | YO) ? fold(text) : text.toLowerCase());
-    return this.lows.length - 1;
+    // (Not a word with a stress mark, whose folded form is shorter than its text.)
+    const shared = (f & KIND) === WORD && !(f & STRESS) ? this.lowOfKey.get(this.keys[i]) : undefined;
+    if (shared !== undefined && this.spells(i, this.lows[shared])) {
+      this.slot[i] = shared + 1;
+      return shared;
+    }
+    const text = this.textOf(i);
+    const index = this.lows.push(!(f & FOLDS) ? text : f & (STRESS | YO) ? fold(text) : text.toLowerCase()) - 1;
+    if ((f & KIND) === WORD && !(f & STRESS) && shared === undefined) this.lowOfKey.set(this.keys[i], index);
+    this.slot[i] = index + 1;
+    return index;
+  }
+
+  /** The token at i (a word with no stress mark) folds to `low`. */
+  private spells(i: number, low: string): boolean {
+    const s = this.starts[i];
+    if (this.ends[i] - s !== low.length) return false;
+    for (let k = 0; k < low.length; k++) if (foldChar(this.text.charCodeAt(s + k)) !== low.charCodeAt(k)) return false;
+    return true;
   }
 
   /** The token's own text (a new string each time). */
