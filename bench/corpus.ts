@@ -25,7 +25,9 @@ export function sized(base: string, bytes: number): string {
   const chars = Math.max(1, Math.round(bytes / perChar));
   let body = '';
   while (body.length < chars) body += base + '\n\n';
-  return header + body.slice(0, chars);
+  // Made flat, as a file read from disk or an editor document's text is: a string built by
+  // concatenation would be read through its pieces until something flattened it.
+  return Buffer.from(header + body.slice(0, chars), 'utf8').toString('utf8');
 }
 
 export function median(xs: number[]): number {

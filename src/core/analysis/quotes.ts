@@ -246,6 +246,14 @@ interface FoundQuote {
   inline?: boolean;
   /** Taken into the indirect clause around it: reported as that clause, not on its own. */
   absorbed?: boolean;
+  /** The speaker phrase it is attributed to, once speakers are resolved. */
+  speaker?: SpeakerEntry;
+}
+
+/** A speaker phrase found in the text, as annotated, and as parsed. */
+interface SpeakerEntry {
+  ann: SpeakerAnnotation;
+  np: NP;
 }
 
 class Analyzer {
@@ -1812,8 +1820,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   // 4. Speakers, resolved in document order.
   for (const q of found) if (q.attribution?.np) q.attribution.np = cleanSpeakerPhrase(toks, q.attribution.np);
   found.sort((x, y) => x.start - y.start);
-  const speakerAt = new Map<string, { ann: SpeakerAnnotation; np: NP }>();
-  const refs: { q: FoundQuote; key?: string }[] = [];
+  // Speaker phrases in the order first met, and by start offset (a phrase is its start and end).
+  const speakerList: SpeakerEntry[] = [];
+  const speakerAt = new Map<number, SpeakerEntry[]>();
   // One sweep in document order over introductions and speaker phrases, so that every mention
   // is appended (never inserted) and each resolution sees only what came before it.
   type Event = { pos: number; intro?: NP; quote?: FoundQuote };
@@ -1835,8 +1844,9 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const [s0, s1] = mentionRange(np);
     const start = toks.starts[s0];
     const end = toks.ends[s1];
-    const key = `${start}:${end}`;
-    if (!speakerAt.has(key)) {
+    const atStart = speakerAt.get(start);
+    let entry = atStart?.find((e) => e.ann.end === end);
+    if (!entry) {
       const verbLow = q.attribution!.verb !== undefined ? toks.low(q.attribution!.verb) : undefined;
       const gender = np.gender ?? (verbLow ? verbGender(verbLow) : undefined);
       const person = personOf(a, cast, np, gender, q.attribution!.oblique);
@@ -1845,21 +1855,22 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
       if (person.name) ann.name = person.name;
       const role = np.form === 'name' && np.roleFirst !== undefined && np.roleLast !== undefined && np.roleLast >= np.roleFirst ? roleText(a, np.roleFirst, np.roleLast) : person.role;
       if (role) ann.role = role;
-      speakerAt.set(key, { ann, np });
+      entry = { ann, np };
+      speakerList.push(entry);
+      if (atStart) atStart.push(entry);
+      else speakerAt.set(start, [entry]);
     }
-    refs.push({ q, key });
+    q.speaker = entry;
   }
   // Unattributed direct speech right after an attributed quote continues it, in its paragraph or as
   // the paragraph that comes next.
-  const keyOf = new Map<FoundQuote, string>();
-  for (const r of refs) if (r.key) keyOf.set(r.q, r.key);
   for (let i = 1; i < found.length; i++) {
     const q = found[i];
     const p = found[i - 1];
-    if (!q.follows || !q.direct || !keyOf.has(p) || q.start - p.end >= 400) continue;
+    if (!q.follows || !q.direct || !p.speaker || q.start - p.end >= 400) continue;
     const between = text.slice(p.end, q.start);
     const paragraphs = between.split(/\n[ \t\u00a0]*\n\s*/).length - 1;
-    if (paragraphs === 0 || (paragraphs === 1 && /\n\s*$/.test(between))) keyOf.set(q, keyOf.get(p)!);
+    if (paragraphs === 0 || (paragraphs === 1 && /\n\s*$/.test(between))) q.speaker = p.speaker;
   }
 
   const quotes: QuoteAnnotation[] = found.map((q, i) => {
@@ -1870,7 +1881,7 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
   });
   // (Keyed by surname only when some speaker is named by a surname alone.)
   let fullNames: Map<string, { pos: number[]; names: string[] }> | undefined;
-  for (const { ann, np } of speakerAt.values()) {
+  for (const { ann, np } of speakerList) {
     if (np.form !== 'name' || !ann.name || ann.name.includes(' ')) continue;
     if (!fullNames) {
       fullNames = new Map();
@@ -1886,12 +1897,11 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const next = known ? countBelow(known.pos, ann.start + 1) : -1;
     if (known && next < known.pos.length) ann.name = known.names[next];
   }
-  const speakers = [...speakerAt.values()].map((v) => v.ann).sort((x, y) => x.start - y.start);
+  const speakers = speakerList.map((v) => v.ann).sort((x, y) => x.start - y.start);
   speakers.forEach((s, i) => (s.id = `s${i + 1}`));
   found.forEach((q, i) => {
-    const key = keyOf.get(q);
-    if (!key) return;
-    const s = speakerAt.get(key)!.ann;
+    if (!q.speaker) return;
+    const s = q.speaker.ann;
     quotes[i].speaker = s.id;
     s.quotes.push(quotes[i].id);
   });

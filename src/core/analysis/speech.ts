@@ -240,14 +240,15 @@ export class Tokens {
     if (at > 0) return at - 1;
     const f = this.flags[i];
     // (Not a word with a stress mark, whose folded form is shorter than its text.)
-    const shared = (f & KIND) === WORD && !(f & STRESS) ? this.lowOfKey.get(this.keys[i]) : undefined;
+    // (Keyed by 30 bits of the key, which V8 keeps as a small integer rather than a boxed number.)
+    const shared = (f & KIND) === WORD && !(f & STRESS) ? this.lowOfKey.get(this.keys[i] & 0x3fffffff) : undefined;
     if (shared !== undefined && this.spells(i, this.lows[shared])) {
       this.slot[i] = shared + 1;
       return shared;
     }
     const text = this.textOf(i);
     const index = this.lows.push(!(f & FOLDS) ? text : f & (STRESS | YO) ? fold(text) : text.toLowerCase()) - 1;
-    if ((f & KIND) === WORD && !(f & STRESS) && shared === undefined) this.lowOfKey.set(this.keys[i], index);
+    if ((f & KIND) === WORD && !(f & STRESS) && shared === undefined) this.lowOfKey.set(this.keys[i] & 0x3fffffff, index);
     this.slot[i] = index + 1;
     return index;
   }
@@ -433,10 +434,22 @@ export function roleLemma(low: string): string | undefined {
  * Roles that a later generic mention may refer back to: `министр` after `глава МИД`, `дипломат`
  * after `посол`, `постпред` after `постоянный представитель`.
  */
+/** A role folded, and the lemma of its head word ('' when none is known): made once per role. */
+function roleForm(role: string): { r: string; h: string } {
+  let form = roleForms.get(role);
+  if (form === undefined) {
+    const r = fold(role);
+    const head = r.split(/\s+/).find((w) => ROLE_FORMS.has(w));
+    form = { r, h: head ? ROLE_FORMS.get(head)! : '' };
+    // Bounded: roles come back across an article and from one analysis to the next.
+    if (roleForms.size < 5000) roleForms.set(role, form);
+  }
+  return form;
+}
+const roleForms = new Map<string, { r: string; h: string }>();
+
 export function roleCompatible(mention: string, role: string): boolean {
-  const r = fold(role);
-  const head = r.split(/\s+/).find((w) => ROLE_FORMS.has(w));
-  const h = head ? ROLE_FORMS.get(head)! : '';
+  const { r, h } = roleForm(role);
   if (h === mention || r.includes(mention)) return true;
   switch (mention) {
     case 'министр':
