@@ -1841,7 +1841,8 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     }
     const q = ev.quote!;
     const np = q.attribution!.np!;
-    const [s0, s1] = mentionRange(np);
+    const s0 = mentionStart(np);
+    const s1 = np.last;
     const start = toks.starts[s0];
     const end = toks.ends[s1];
     const atStart = speakerAt.get(start);
@@ -1932,13 +1933,13 @@ function indeclinableAfterRole(a: Analyzer, np: NP): boolean {
 }
 
 function npStart(a: Analyzer, np: NP): number {
-  return a.tokens.starts[mentionRange(np)[0]];
+  return a.tokens.starts[mentionStart(np)];
 }
 
 /** Token range shown as the speaker: the name when there is one, else the whole phrase. */
-function mentionRange(np: NP): [number, number] {
-  if (np.form === 'name' && np.nameFirst !== undefined) return [np.nameFirst, np.last];
-  return [np.first, np.last];
+/** Where the mention of a speaker phrase starts (it ends at `np.last`): at the name, when it has one. */
+function mentionStart(np: NP): number {
+  return np.form === 'name' && np.nameFirst !== undefined ? np.nameFirst : np.first;
 }
 
 function roleText(a: Analyzer, first: number, last: number): string {
@@ -1948,10 +1949,10 @@ function roleText(a: Analyzer, first: number, last: number): string {
 
 function personOf(a: Analyzer, cast: Cast, np: NP, gender: Gender | 'pl' | undefined, oblique: boolean): Person {
   const toks = a.tokens;
-  const pos = toks.starts[mentionRange(np)[0]];
+  const pos = toks.starts[mentionStart(np)];
   // `В Москве считают`, `в Южной Корее заявили`: a place that speaks, named in the nominative.
   if (np.form !== 'pronoun' && !np.refersBack && np.roleFirst === undefined && !(np.form === 'body' && bodyLemma(toks.low(np.first)))) {
-    const place = placeOf(a, mentionRange(np)[0], np.last);
+    const place = placeOf(a, mentionStart(np), np.last);
     if (place) return place;
   }
   switch (np.form) {

@@ -367,9 +367,9 @@ export function isGerund(low: string): boolean {
 }
 /** Gender or number the verb agrees with: заявила → f, заявил → m, заявили → plural. */
 export function verbGender(low: string): 'm' | 'f' | 'pl' | undefined {
-  if (/(?:ла|лась|на)$/.test(low)) return 'f';
-  if (/(?:ли|лись|ны|ют|ят|ут)$/.test(low)) return 'pl';
-  if (/(?:л|лся|ен)$/.test(low)) return 'm';
+  if (low.endsWith('ла') || low.endsWith('лась') || low.endsWith('на')) return 'f';
+  if (low.endsWith('ли') || low.endsWith('лись') || low.endsWith('ны') || low.endsWith('ют') || low.endsWith('ят') || low.endsWith('ут')) return 'pl';
+  if (low.endsWith('л') || low.endsWith('лся') || low.endsWith('ен')) return 'm';
   return undefined;
 }
 
