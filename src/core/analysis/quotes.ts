@@ -268,7 +268,7 @@ class Analyzer {
   /** Token index of each span's opening and closing mark. */
   readonly spanOpenTok: number[] = [];
   readonly spanCloseTok: number[] = [];
-  /** Span opened or closed by a token, by token index (-1: none). */
+  /** Span opened or closed by a token, plus one, by token index (0: none; no fill needed). */
   private readonly spanOpenedAt: Int32Array;
   private readonly spanClosedAt: Int32Array;
   /** Token indices of the commas, in order: where reported speech can turn. */
@@ -286,11 +286,11 @@ class Analyzer {
     this.spans = pairQuotationMarks(text);
     for (const t of context.terms ?? []) if (t.category === 'organisation') this.orgTermStarts.add(t.start);
     this.inSpan = placeInSpans(this.tokens, this.spans, this.spanOpenTok, this.spanCloseTok);
-    this.spanOpenedAt = new Int32Array(this.tokens.count).fill(-1);
-    this.spanClosedAt = new Int32Array(this.tokens.count).fill(-1);
+    this.spanOpenedAt = new Int32Array(this.tokens.count);
+    this.spanClosedAt = new Int32Array(this.tokens.count);
     // (A span whose mark starts no token has no entry.)
-    this.spanOpenTok.forEach((tok, s) => (this.spanOpenedAt[tok] = s));
-    this.spanCloseTok.forEach((tok, s) => (this.spanClosedAt[tok] = s));
+    this.spanOpenTok.forEach((tok, s) => (this.spanOpenedAt[tok] = s + 1));
+    this.spanCloseTok.forEach((tok, s) => (this.spanClosedAt[tok] = s + 1));
     const header = parseHeader(text);
     this.titleStart = header ? header.end - header.title.length : -1;
     splitSentences(this.tokens, this.inSpan, this.titleStart, this.sentenceStarts, this.commas);
@@ -298,11 +298,11 @@ class Analyzer {
 
   /** The span the token at i opens, or -1. */
   opensSpan(i: number): number {
-    return i >= 0 && i < this.tokens.count ? this.spanOpenedAt[i] : -1;
+    return i >= 0 && i < this.tokens.count ? this.spanOpenedAt[i] - 1 : -1;
   }
   /** The span the token at i closes, or -1. */
   closesSpan(i: number): number {
-    return i >= 0 && i < this.tokens.count ? this.spanClosedAt[i] : -1;
+    return i >= 0 && i < this.tokens.count ? this.spanClosedAt[i] - 1 : -1;
   }
 
   /** Index of the sentence of the token at i (binary search). */
@@ -585,7 +585,7 @@ class Analyzer {
     if (!head) {
       const b = bodyLemma(low);
       if (b) head = b;
-      else if ((toks.isAcronym(i) && !/^(?:РФ|США|КНР|ЕС|ООН)$/.test(toks.textOf(i))) || this.orgTermStarts.has(toks.starts[i])) head = toks.textOf(i);
+      else if ((toks.isAcronym(i) && !(toks.length(i) <= 3 && /^(?:РФ|США|КНР|ЕС|ООН)$/.test(toks.textOf(i)))) || this.orgTermStarts.has(toks.starts[i])) head = toks.textOf(i);
       else if (/^агентств/.test(low) && toks.isCap(i + 1)) head = 'агентство';
     }
     if (!head) return undefined;
@@ -3374,9 +3374,9 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
       let v = k + 1;
       if (isDash(toks.mark(v))) v++;
       // `…, — иронично отметил дипломат`: a manner adverb before the verb.
-      if (toks.isWord(v) && !toks.isCap(v) && /^[а-яё]{3,}о$/.test(toks.low(v)) && !/^(?:только|много|мало|было|того|чего|кого|всего|своего)$/.test(toks.low(v)) && !a.speechVerbAt(v) && toks.isWord(v + 1) && a.speechVerbAt(v + 1)) v++;
+      if (toks.isWord(v) && !toks.isCap(v) && toks.low(v).endsWith('о') && /^[а-яё]{3,}о$/.test(toks.low(v)) && !/^(?:только|много|мало|было|того|чего|кого|всего|своего)$/.test(toks.low(v)) && !a.speechVerbAt(v) && toks.isWord(v + 1) && a.speechVerbAt(v + 1)) v++;
       // `…, 12 февраля сообщает издание Aftonbladet`: a date before the verb.
-      if (/^[0-9]{1,2}$/.test(toks.textOf(v)) && toks.isWord(v + 1) && MONTH_WORD.test(toks.low(v + 1)) && a.speechVerbAt(v + 2)) v += 2;
+      if (toks.isWord(v) && toks.length(v) <= 2 && /^[0-9]{1,2}$/.test(toks.textOf(v)) && toks.isWord(v + 1) && MONTH_WORD.test(toks.low(v + 1)) && a.speechVerbAt(v + 2)) v += 2;
       // `…, о чём сообщила «Фонтанка.ру»`: the same report, said of the clause before.
       if (toks.mark(k) === COMMA && toks.is(v, 'о') && (toks.is(v + 1, 'чем') || toks.is(v + 1, 'чём'))) v += 2;
       // A gerund (`…, написав в Twitter:`) tells how the sentence's own subject spoke, not who said it.
