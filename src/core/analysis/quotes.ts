@@ -1898,7 +1898,10 @@ export function findQuotes(text: string, context: QuoteContext = {}): { quotes: 
     const next = known ? countBelow(known.pos, ann.start + 1) : -1;
     if (known && next < known.pos.length) ann.name = known.names[next];
   }
-  const speakers = speakerList.map((v) => v.ann).sort((x, y) => x.start - y.start);
+  // (Sorted by number: speaker annotations come in several shapes, which a comparison of the objects
+  // themselves keeps V8 re-optimising.)
+  const speakerStarts = speakerList.map((v) => v.ann.start);
+  const speakers = speakerList.map((_, i) => i).sort((x, y) => speakerStarts[x] - speakerStarts[y] || x - y).map((i) => speakerList[i].ann);
   speakers.forEach((s, i) => (s.id = `s${i + 1}`));
   found.forEach((q, i) => {
     if (!q.speaker) return;
