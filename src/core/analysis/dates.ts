@@ -924,12 +924,15 @@ function matchAround(text: string, at: number, floor: number, patterns: RegExp[]
   for (const start of starts) {
     let best: { family: Family; start: number; text: string } | undefined;
     for (const re of patterns) {
+      // (Sticky: `test` leaves lastIndex at the match's end, and makes no match object.)
       re.lastIndex = start;
-      const m = re.exec(text);
-      if (!m || start + m[0].length <= at || (best && best.text.length >= m[0].length)) continue;
+      if (!re.test(text)) continue;
+      const length = re.lastIndex - start;
+      if (start + length <= at || (best && best.text.length >= length)) continue;
       const family = FAMILY_OF.get(re)!;
-      if (!accept(family, m[0], text, start, starts[0])) continue;
-      best = { family, start, text: m[0] };
+      const matched = text.slice(start, start + length);
+      if (!accept(family, matched, text, start, starts[0])) continue;
+      best = { family, start, text: matched };
     }
     if (best) return best;
   }

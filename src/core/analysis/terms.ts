@@ -107,6 +107,19 @@ function startsSentence(text: string, words: WordList, i: number): boolean {
   return j < 0 || '.!?…\n\r:'.includes(text[j]);
 }
 
+/** Which of the first `count` words starts at `offset`, or -1 (binary search over the words' starts). */
+function wordAt(starts: Int32Array, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else if (starts[mid] > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
   const index = glossary.index;
   const { words, ids } = index.lookUp(text);
@@ -185,10 +198,12 @@ export function findTerms(text: string, glossary: Glossary): TermAnnotation[] {
   // head word carries the term, so the name between keeps its own (terms do not nest).
   const intoForce = glossary.entries.find((e) => e.kind === 'procedure' && e.lemma === 'вступление в силу');
   if (intoForce) {
-    for (let i = 0; i < words.length; i++) {
-      // Most words fail on their first letters, read from the text without making a word object.
-      const c = text.charCodeAt(words.starts[i]);
-      if ((c !== 0x432 && c !== 0x412) || !text.startsWith('ступ', words.starts[i] + 1) || taken[i]) continue;
+    // The words `вступ…`: found by a native scan for `ступ`, each place then checked as a word's start.
+    for (let at = text.indexOf('ступ', 1); at >= 0; at = text.indexOf('ступ', at + 4)) {
+      const c = text.charCodeAt(at - 1);
+      if (c !== 0x432 && c !== 0x412) continue;
+      const i = wordAt(words.starts, words.length, at - 1);
+      if (i < 0 || taken[i]) continue;
       if (!/^вступ(?:лени[еяюи]|лением|ил[аио]?|ает|ают|ит|ят|ать|ить)$/.test(words.word(i)!.folded)) continue;
       for (let j = i + 1; j <= i + 5 && j + 1 < words.length; j++) {
         if (!gapOnly(text, words.ends[j - 1], words.starts[j], '')) break;
