@@ -6,7 +6,7 @@
 import type { QuoteAnnotation, SpeakerAnnotation, SpeakerForm, TermAnnotation } from './types';
 import { parseHeader } from '../text';
 import {
-  Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, isGerund, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
+  Tokens, KeySet, ROLE_KEYS, SPEECH_VERB_KEYS, fold, wordKey, isSpeechVerb, isImpersonalVerb, isClauseOnlyVerb, isGerund, verbGender, roleLemma, bodyLemma, BODY_BIGRAMS,
   isNameNoun, isAddressee, isMedia, PRONOUNS, POSSESSIVES, isNeverName, isDocumentNoun,
 } from './speech';
 import { Cast, type Gender, type Person, FIRST_NAME_KEYS, firstName, placeNominative, surnameGender, surnameKey } from './speakers';
@@ -169,6 +169,9 @@ const COMMA = 0x2c;
 const HYPHEN = 0x2d;
 const FULL_STOP = 0x2e;
 const APOSTROPHE = 0x27;
+/** The key of the word `что`, compared before the word itself where every token is tried. */
+const THAT_KEY = wordKey('что');
+
 function isDash(c: number): boolean {
   return c === 0x2014 || c === 0x2013 || c === HYPHEN || c === 0x2015 || c === 0x2212;
 }
@@ -273,6 +276,10 @@ class Analyzer {
   private readonly spanClosedAt: Int32Array;
   /** Token indices of the commas, in order: where reported speech can turn. */
   readonly commas: number[] = [];
+  /** Token indices of the colons, in order. */
+  readonly colons: number[] = [];
+  /** Token indices where lines start: the first token, and each one after a line break. */
+  readonly lineStarts: number[] = [];
   /** Inside `«…, — сказал он, — …»` the author's words lie within the marks. */
   insideMarks = false;
   /** Offsets covered by organisation terms from the glossary. */
@@ -293,7 +300,7 @@ class Analyzer {
     this.spanCloseTok.forEach((tok, s) => (this.spanClosedAt[tok] = s + 1));
     const header = parseHeader(text);
     this.titleStart = header ? header.end - header.title.length : -1;
-    splitSentences(this.tokens, this.inSpan, this.titleStart, this.sentenceStarts, this.commas);
+    splitSentences(this.tokens, this.inSpan, this.titleStart, this.sentenceStarts, this.commas, this.colons, this.lineStarts);
   }
 
   /** The span the token at i opens, or -1. */
@@ -1216,18 +1223,24 @@ function placeInSpans(toks: Tokens, spans: MarkedSpan[], openTok: number[], clos
 }
 
 /** Sentence starts (at line breaks, the title, and sentence-final marks before a capital) and the commas, outside quotation marks. */
-function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, sentenceStarts: number[], commas: number[]): void {
+function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, sentenceStarts: number[], commas: number[], colons: number[], lineStarts: number[]): void {
   const n = toks.count;
   const starts = toks.starts;
   const text = toks.text;
   sentenceStarts.push(0);
+  if (n > 0) lineStarts.push(0);
   if (toks.mark(0) === COMMA) commas.push(0);
+  else if (toks.mark(0) === 0x3a) colons.push(0);
   for (let i = 1; i < n; i++) {
-    if (toks.mark(i) === COMMA) commas.push(i);
+    const m = toks.mark(i);
+    if (m === COMMA) commas.push(i);
+    else if (m === 0x3a) colons.push(i);
+    const afterBreak = toks.isBreak(i - 1);
+    if (afterBreak) lineStarts.push(i);
     let brk = false;
     if (starts[i] === titleStart) brk = true;
     else if (inSpan[i] < 0 && inSpan[i - 1] < 0) {
-      if (toks.isBreak(i - 1)) brk = true;
+      if (afterBreak) brk = true;
       else if (isSentenceEnd(toks.mark(i - 1)) && !(toks.mark(i - 1) === FULL_STOP && gluedBetweenWords(toks, i - 1) && !missingSpace(toks, i - 1))) {
         // (`В.Зубков`, `Lenta.ru`: a full stop between two words with no space ends nothing.)
         const m = toks.mark(i);
@@ -2055,13 +2068,12 @@ function splitAround(a: Analyzer, openTok: number, closeTok: number): { firstEnd
 function findDialogue(a: Analyzer, found: FoundQuote[]): void {
   const toks = a.tokens;
   const lines: { dash: number; end: number }[] = [];
-  for (let i = 0; i < toks.count; i++) {
+  for (const i of a.lineStarts) {
     const m = toks.mark(i);
-    if ((i === 0 || toks.isBreak(i - 1)) && isDash(m) && m !== HYPHEN && a.inSpan[i] < 0) {
+    if (isDash(m) && m !== HYPHEN && a.inSpan[i] < 0) {
       let e = i + 1;
       while (e < toks.count && !toks.isBreak(e)) e++;
       lines.push({ dash: i, end: e });
-      i = e - 1;
     }
   }
   for (let l = 0; l < lines.length; l++) {
@@ -2292,8 +2304,8 @@ function freeOf(found: FoundQuote[]): (start: number, end: number) => boolean {
 function findAttributionLines(a: Analyzer, found: FoundQuote[]): void {
   const toks = a.tokens;
   const free = freeOf(found);
-  for (let i = 1; i < toks.count; i++) {
-    if (!toks.isBreak(i - 1) || !isDash(toks.mark(i)) || a.inSpan[i] >= 0) continue;
+  for (const i of a.lineStarts) {
+    if (i === 0 || !isDash(toks.mark(i)) || a.inSpan[i] >= 0) continue;
     let v = i + 1;
     // `– цинично заявил Орбан`: a manner adverb before the verb.
     if (toks.isWord(v) && !toks.isCap(v) && /о$/.test(toks.low(v)) && !a.speechVerbAt(v)) v++;
@@ -2483,7 +2495,8 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     if ((toks.mark(first) === 0x3e || toks.mark(first) === 0x2022) && toks.isWord(first + 1)) first++;
     let end = first;
     let words = 0;
-    while (end < toks.count && !toks.isBreak(end)) if (toks.isWord(end++)) words++;
+    // (A line of more than thirty words is no headline: counted no further.)
+    while (end < toks.count && !toks.isBreak(end) && words <= 30) if (toks.isWord(end++)) words++;
     if (words < 4 || words > 30 || toks.mark(end - 1) === FULL_STOP) continue;
     // The header line ` date 2025-09-01 Title` is looked at from its title.
     if (toks.starts[first] < a.titleStart && toks.ends[end - 1] > a.titleStart) continue;
@@ -3345,7 +3358,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     if (taken) continue;
     // `МИД Италии подтвердил что …`, the comma left out.
     for (let k = s + 1; k < e - 2; k++) {
-      if (!toks.is(k, 'что') || !a.speechVerbAt(k - 1) || isGerund(toks.low(k - 1)) || inSpeech(k) || a.inSpan[k] >= 0) continue;
+      // (The word's key first: a number read, where most words fail.)
+      if (toks.keys[k] !== THAT_KEY || !toks.is(k, 'что') || !a.speechVerbAt(k - 1) || isGerund(toks.low(k - 1)) || inSpeech(k) || a.inSpan[k] >= 0) continue;
       if (firstPerson(toks, k - 1) && dashAttributedParagraph(a, k)) continue;
       const verb = k - 1;
       add(k + 1, e, { np: a.subjectBefore(verb) ?? (isImpersonalVerb(toks.low(verb)) ? undefined : a.speakerAfter(verb, k)), verb, oblique: false });
@@ -3361,7 +3375,8 @@ function findIndirect(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>)
     // `… Украины - сообщил прокурор.`: a dash before the verb turns the sentence as a comma does.
     let dashes = false;
     for (let k = s + 3; k < e - 1; k++) {
-      const spacedDash = isDash(toks.mark(k)) && toks.isWord(k - 1) && toks.ends[k - 1] < toks.starts[k];
+      // (A token's first character is a dash only when it is the mark itself: read from the text.)
+      const spacedDash = isDash(a.text.charCodeAt(toks.starts[k])) && toks.isWord(k - 1) && toks.ends[k - 1] < toks.starts[k];
       if (spacedDash && a.inSpan[k] < 0 && a.speechVerbAt(k + 1)) {
         turns[nt++] = k;
         dashes = true;
@@ -3545,8 +3560,11 @@ function peopleNoun(toks: Tokens, k: number): boolean {
  */
 function colonReport(a: Analyzer, s: number, e: number): number {
   const toks = a.tokens;
-  for (let j = s + 1; j < e - 3; j++) {
-    if (toks.mark(j) !== 0x3a || a.inSpan[j] >= 0) continue;
+  // (The sentence's colons, found in the list of all of them rather than token by token.)
+  const colons = a.colons;
+  for (let c = countBelow(colons, s + 1); c < colons.length && colons[c] < e - 3; c++) {
+    const j = colons[c];
+    if (a.inSpan[j] >= 0) continue;
     if (!toks.isWord(j + 1) || toks.isCap(j + 1) || toks.isBreak(j + 1)) return -1;
     for (let v = j - 1; v >= s && v >= j - 3 && toks.isWord(v); v--) {
       if (a.speechVerbAt(v) && !isGerund(toks.low(v)) && !isImpersonalVerb(toks.low(v))) return makesStatement(toks, j + 1, e) ? j + 1 : -1;
