@@ -2489,8 +2489,18 @@ function findHeadlines(a: Analyzer, found: FoundQuote[], speechSpan: Set<number>
     }
     return inside.length && free(at, stop) ? inside : undefined;
   };
-  for (let first = 0; first < toks.count; first++) {
-    if (!(first === 0 || toks.isBreak(first - 1) || toks.starts[first] === a.titleStart) || toks.isBreak(first)) continue;
+  // Where lines start, and the title of the header line (which starts inside its line).
+  const lineStarts = a.lineStarts;
+  const title = a.titleStart >= 0 ? tokenAt(toks, a.titleStart) : -1;
+  const titleTok = title >= 0 && title < toks.count && toks.starts[title] === a.titleStart ? title : -1;
+  for (let l = 0, titleDone = titleTok < 0; l < lineStarts.length || !titleDone; ) {
+    let first: number;
+    if (!titleDone && (l >= lineStarts.length || titleTok <= lineStarts[l])) {
+      first = titleTok;
+      titleDone = true;
+      if (l < lineStarts.length && lineStarts[l] === titleTok) l++;
+    } else first = lineStarts[l++];
+    if (toks.isBreak(first)) continue;
     // (`> Глава Афросоюза Ассумани: …`, `• Песков: …`: a bullet before the headline.)
     if ((toks.mark(first) === 0x3e || toks.mark(first) === 0x2022) && toks.isWord(first + 1)) first++;
     let end = first;
