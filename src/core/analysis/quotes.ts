@@ -1222,7 +1222,10 @@ function placeInSpans(toks: Tokens, spans: MarkedSpan[], openTok: number[], clos
   return inSpan;
 }
 
-/** Sentence starts (at line breaks, the title, and sentence-final marks before a capital) and the commas, outside quotation marks. */
+/**
+ * Sentence starts (at line breaks, the title, and sentence-final marks before a capital, outside
+ * quotation marks), and in the same pass the commas, the colons and the starts of lines.
+ */
 function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, sentenceStarts: number[], commas: number[], colons: number[], lineStarts: number[]): void {
   const n = toks.count;
   const starts = toks.starts;
@@ -1243,7 +1246,6 @@ function splitSentences(toks: Tokens, inSpan: Int32Array, titleStart: number, se
       if (afterBreak) brk = true;
       else if (isSentenceEnd(toks.mark(i - 1)) && !(toks.mark(i - 1) === FULL_STOP && gluedBetweenWords(toks, i - 1) && !missingSpace(toks, i - 1))) {
         // (`В.Зубков`, `Lenta.ru`: a full stop between two words with no space ends nothing.)
-        const m = toks.mark(i);
         const first = text.charCodeAt(starts[i]);
         if (toks.isCap(i) || m === 0xab || m === 0x22 || isDash(m) || (first >= 0x30 && first <= 0x39)) {
           const w = i - 2;
@@ -1952,7 +1954,6 @@ function npStart(a: Analyzer, np: NP): number {
   return a.tokens.starts[mentionStart(np)];
 }
 
-/** Token range shown as the speaker: the name when there is one, else the whole phrase. */
 /** Where the mention of a speaker phrase starts (it ends at `np.last`): at the name, when it has one. */
 function mentionStart(np: NP): number {
   return np.form === 'name' && np.nameFirst !== undefined ? np.nameFirst : np.first;

@@ -289,10 +289,7 @@ export class Tokens {
   is(i: number, low: string): boolean {
     if (!this.isWord(i)) return false;
     if (this.flags[i] & STRESS) return this.low(i) === low;
-    const s = this.starts[i];
-    if (this.ends[i] - s !== low.length) return false;
-    for (let k = 0; k < low.length; k++) if (foldChar(this.text.charCodeAt(s + k)) !== low.charCodeAt(k)) return false;
-    return true;
+    return this.spells(i, low);
   }
   /** The word at i may be in the list whose keys are `set` (confirm with the list). */
   mayBe(i: number, set: KeySet): boolean {
