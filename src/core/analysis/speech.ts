@@ -239,16 +239,17 @@ export class Tokens {
     const at = this.slot[i];
     if (at > 0) return at - 1;
     const f = this.flags[i];
-    // (Not a word with a stress mark, whose folded form is shorter than its text.)
-    // (Keyed by 30 bits of the key, which V8 keeps as a small integer rather than a boxed number.)
-    const shared = (f & KIND) === WORD && !(f & STRESS) ? this.lowOfKey.get(this.keys[i] & 0x3fffffff) : undefined;
+    // Shared by words with no stress mark (whose folded form is shorter than their text), keyed by 30
+    // bits of the key, which V8 keeps as a small integer rather than a boxed number; -1: not shared.
+    const key = (f & KIND) === WORD && !(f & STRESS) ? this.keys[i] & 0x3fffffff : -1;
+    const shared = key >= 0 ? this.lowOfKey.get(key) : undefined;
     if (shared !== undefined && this.spells(i, this.lows[shared])) {
       this.slot[i] = shared + 1;
       return shared;
     }
     const text = this.textOf(i);
     const index = this.lows.push(!(f & FOLDS) ? text : f & (STRESS | YO) ? fold(text) : text.toLowerCase()) - 1;
-    if ((f & KIND) === WORD && !(f & STRESS) && shared === undefined) this.lowOfKey.set(this.keys[i] & 0x3fffffff, index);
+    if (key >= 0 && shared === undefined) this.lowOfKey.set(key, index);
     this.slot[i] = index + 1;
     return index;
   }
